@@ -1,0 +1,47 @@
+import type { Identity } from '@/lib/model/types';
+import { identityLabel } from '@/lib/sites/identity-label';
+
+interface Props {
+  name: string;
+  identities: Identity[];
+  onClose(): void;
+}
+
+export function PersonHeader({ name, identities, onClose }: Props) {
+  return (
+    <header class="person-header">
+      <div class="person-header__text">
+        <h1 class="person-name" data-testid="person-name" dir="auto" title={name}>
+          {name}
+        </h1>
+        <ul class="identities" aria-label="Identities">
+          {identities.map((identity) => {
+            const label = identityLabel(identity.key);
+            return (
+              <li key={identity.key} data-testid="person-identity">
+                <span class="identity__site">{label.site}</span>{' '}
+                {identity.url ? (
+                  <a href={identity.url} target="_blank" rel="noopener noreferrer" dir="auto">
+                    {label.value}
+                  </a>
+                ) : (
+                  <span dir="auto">{label.value}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <button
+        type="button"
+        class="icon-button"
+        data-testid="sidebar-close"
+        aria-label="Close notes (Escape)"
+        title="Close (Escape)"
+        onClick={onClose}
+      >
+        ×
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,8 @@
+import { startContent } from '@/lib/content';
+import { SITE_HOST_PERMISSIONS } from '@/lib/sites/hosts';
+
+export default defineContentScript({
+  matches: [...SITE_HOST_PERMISSIONS],
+  runAt: 'document_idle',
+  main: startContent,
+});

@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+
+import {
+  ALLOWED_SENDERS,
+  type Envelope,
+  type Request,
+  type RequestType,
+  type ResponseMap,
+  type SenderKind,
+} from '../messaging/protocol';
+import { requestSchema } from '../messaging/schemas';
+
+/** The parts of `runtime.MessageSender` the router trusts. */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+export interface RequestContext {
+  kind: SenderKind;
+  /** The tab the sender lives in, if any: a content script's page, or the page a sidebar sits on. */
+  tabId: number | undefined;
+  frameId: number | undefined;
+}
+
+export type Handlers = {
+  [T in RequestType]: (
+    request: Extract<Request, { type: T }>,
+    context: RequestContext,
+  ) => Promise<ResponseMap[T]>;
+};
+
+export interface RouterOptions {
+  extensionId: string;
+  /** `runtime.getURL('/')`: senders whose URL starts with it are the extension's own pages. */
+  extensionOrigin: string;
+  onError?: (error: unknown, request: Request) => void;
+}
+
+/**
+ * Checks who sent a message and that it has the shape its type promises, then hands it to its
+ * handler. Anything else is answered with an error and reaches no handler, so it changes nothing.
+ */
+export function createMessageRouter(handlers: Handlers, options: RouterOptions) {
+  return async (message: unknown, sender: MessageSender): Promise<Envelope<unknown>> => {
+    if (sender.id !== options.extensionId) {
+      return refuse('Refused: the message did not come from Acquaint.');
+    }
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) return refuse(`Refused: ${describeIssues(parsed.error)}`);
+    const request = parsed.data;
+    const kind = senderKind(sender, options.extensionOrigin);
+    if (!ALLOWED_SENDERS[request.type].includes(kind)) {
+      return refuse(`Refused: ${request.type} may not be sent from a ${kind.replace('-', ' ')}.`);
+    }
+    const context: RequestContext = { kind, tabId: sender.tab?.id, frameId: sender.frameId };
+    const handler = handlers[request.type] as (
+      request: Request,
+      context: RequestContext,
+    ) => Promise<unknown>;
+    try {
+      return { ok: true, value: (await handler(request, context)) ?? null };
+    } catch (error) {
+      options.onError?.(error, request);
+      return refuse(error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+export function senderKind(sender: MessageSender, extensionOrigin: string): SenderKind {
+  return sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content';
+}
+
+function refuse(error: string): Envelope<never> {
+  return { ok: false, error };
+}
+
+/** "note.body: Too big: expected string to have <=500000 characters" — where, then what. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const where = issue.path.map(String).join('.');
+      return where ? `${where}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

@@ -1,0 +1,45 @@
+import type { PersonRef } from '../sites/types';
+
+/** Storage the subjects survive in when the service worker is stopped; `storage.session` in the extension. */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export type TabSubjects = ReturnType<typeof createTabSubjects>;
+
+/** Which person each tab is showing, as its content script last reported. */
+export function createTabSubjects(area: SessionArea) {
+  const cache = new Map<number, PersonRef | null>();
+  const keyOf = (tabId: number) => `tab-subject:${tabId}`;
+
+  return {
+    async get(tabId: number): Promise<PersonRef | null> {
+      if (cache.has(tabId)) return cache.get(tabId) ?? null;
+      const stored = (await area.get(keyOf(tabId)))[keyOf(tabId)] as PersonRef | null | undefined;
+      cache.set(tabId, stored ?? null);
+      return stored ?? null;
+    },
+
+    /** Records the tab's subject; returns whether it changed. */
+    async set(tabId: number, subject: PersonRef | null): Promise<boolean> {
+      const previous = await this.get(tabId);
+      if (sameRef(previous, subject)) return false;
+      cache.set(tabId, subject);
+      if (subject) await area.set({ [keyOf(tabId)]: subject });
+      else await area.remove(keyOf(tabId));
+      return true;
+    },
+
+    async forget(tabId: number): Promise<void> {
+      cache.delete(tabId);
+      await area.remove(keyOf(tabId));
+    },
+  };
+}
+
+function sameRef(a: PersonRef | null, b: PersonRef | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.key === b.key && a.name === b.name && a.url === b.url && a.headline === b.headline;
+}

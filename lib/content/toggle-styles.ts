@@ -1,0 +1,40 @@
+/**
+ * Styles inside the closed shadow root. The host itself is the toggle's box (CONTRACT §5: clicking
+ * the middle of it opens the sidebar), so it is reset and placed here; the page's own CSS cannot
+ * override `!important` rules of a shadow root's `:host`.
+ */
+export const TOGGLE_CSS = `
+:host {
+  all: initial !important;
+  display: block !important;
+  position: fixed !important;
+  top: 50% !important;
+  right: 0 !important;
+  width: 32px !important;
+  height: 44px !important;
+  margin: -22px 0 0 0 !important;
+  z-index: 2147483646 !important;
+  --acquaint-width: min(380px, 100vw);
+}
+:host([data-open]) { right: var(--acquaint-width) !important; }
+:host > div { width: 100%; height: 100%; }
+.acquaint { width: 100%; height: 100%; font: 14px/1.2 system-ui, sans-serif; }
+.acquaint-toggle {
+  box-sizing: border-box; width: 100%; height: 100%; padding: 0; margin: 0;
+  display: grid; place-items: center; cursor: pointer;
+  border: 1px solid rgba(0, 0, 0, 0.18); border-right: 0; border-radius: 10px 0 0 10px;
+  background: #1f5f5b; color: #fff; box-shadow: -2px 2px 8px rgba(0, 0, 0, 0.18);
+}
+.acquaint-toggle:hover { background: #174a47; }
+.acquaint-toggle:focus-visible { outline: 3px solid #f2b84b; outline-offset: 2px; }
+.acquaint-toggle svg { width: 18px; height: 18px; pointer-events: none; }
+.acquaint-frame {
+  position: fixed; top: 0; right: 0; height: 100vh; height: 100dvh; width: var(--acquaint-width);
+  margin: 0; padding: 0; border: 0; border-left: 1px solid rgba(0, 0, 0, 0.18);
+  box-shadow: -4px 0 16px rgba(0, 0, 0, 0.16); background: Canvas; color-scheme: light dark;
+}
+.acquaint-frame[hidden] { display: none; }
+`;
+
+/** A notebook outline; the page learns nothing from it. */
+export const TOGGLE_ICON = `<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M5 3h11a3 3 0 0 1 3 3v15H8a3 3 0 0 1-3-3z"/><path d="M9 8h6M9 12h6"/></svg>`;

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+
+import type { Note, Person } from '../model/types';
+import type { PersonRef } from '../sites/types';
+import type { requestSchema } from './schemas';
+
+/** Every request a content script or extension page can send to the background. */
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+export interface SidebarContext {
+  /** The tab this sidebar sits in, so it can tell which broadcasts are its own. */
+  tabId: number;
+  /** The person the tab is showing, as read from the page; null when the page has nobody. */
+  subject: PersonRef | null;
+  /** The stored person for that subject, once anything was saved about them. */
+  person: Person | null;
+  /** Their notes, newest first. */
+  notes: Note[];
+}
+
+export interface NoteSaveResult {
+  note: Note;
+  person: Person;
+  /**
+   * True when the note had changed elsewhere since this editor loaded it: the stored text was kept
+   * and this text was saved as a new note beside it, so neither edit is lost.
+   */
+  conflict: boolean;
+}
+
+export interface ResponseMap {
+  'tab.subject': null;
+  'sidebar.context': SidebarContext;
+  'sidebar.close': null;
+  'notes.save': NoteSaveResult;
+  'notes.delete': Note | null;
+  'notes.restore': Note;
+  'people.setWhy': Person;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Who may send what: content scripts run inside web pages and get only what they need. */
+export type SenderKind = 'content' | 'extension-page';
+
+export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
+  'tab.subject': ['content'],
+  'sidebar.context': ['extension-page'],
+  'sidebar.close': ['extension-page'],
+  'notes.save': ['extension-page'],
+  'notes.delete': ['extension-page'],
+  'notes.restore': ['extension-page'],
+  'people.setWhy': ['extension-page'],
+};
+
+/** Messages the background sends to a tab's content script. */
+export type ContentCommand = { type: 'sidebar.toggle' } | { type: 'sidebar.close' };
+
+/** Broadcast from the background to open sidebars: reload, if it concerns you. */
+export interface SidebarEvent {
+  type: 'sidebar.refresh';
+  /** Only the sidebar in this tab; every sidebar when absent. */
+  tabId?: number;
+}

@@ -1,0 +1,68 @@
+import type { AcquaintDatabase } from '../db/database';
+import { type Clock, systemClock } from '../model/clock';
+import { newId } from '../model/ids';
+import type { Person } from '../model/types';
+import type { PersonRef } from '../sites/types';
+
+export type PeopleService = ReturnType<typeof createPeopleService>;
+
+export function createPeopleService(db: AcquaintDatabase, clock: Clock = systemClock) {
+  return {
+    get(id: string): Promise<Person | undefined> {
+      return db.people.get(id);
+    },
+
+    findByKey(key: string): Promise<Person | undefined> {
+      return findPersonByKey(db, key);
+    },
+
+    /** The person with this identity, created from the page's reading the first time. */
+    ensure(ref: PersonRef): Promise<Person> {
+      return db.transaction('rw', db.people, () => ensurePerson(db, ref, clock()));
+    },
+
+    setWhy(ref: PersonRef, why: string): Promise<Person> {
+      return db.transaction('rw', db.people, async () => {
+        const person = await ensurePerson(db, ref, clock());
+        const updated: Person = { ...person, why: why.trim(), updatedAt: clock().toISOString() };
+        await db.people.put(updated);
+        return updated;
+      });
+    },
+  };
+}
+
+export function findPersonByKey(db: AcquaintDatabase, key: string): Promise<Person | undefined> {
+  return db.people.where('identityKeys').equals(key).first();
+}
+
+/** Call inside a read-write transaction on `people`, so two tabs can't both create the same person. */
+export async function ensurePerson(
+  db: AcquaintDatabase,
+  ref: PersonRef,
+  now: Date,
+): Promise<Person> {
+  const existing = await findPersonByKey(db, ref.key);
+  if (existing) return existing;
+  const stamp = now.toISOString();
+  const person: Person = {
+    id: newId(),
+    name: ref.name || fallbackName(ref.key),
+    identities: [ref.url ? { key: ref.key, url: ref.url } : { key: ref.key }],
+    identityKeys: [ref.key],
+    why: '',
+    tags: [],
+    cadenceDays: null,
+    snoozedUntil: null,
+    archived: false,
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+  await db.people.add(person);
+  return person;
+}
+
+/** What to call someone whose name the page had not rendered yet: the handle or slug. */
+export function fallbackName(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}

@@ -1,0 +1,29 @@
+import { sendRequest } from '../messaging/client';
+import type { NoteSaveResult, SidebarContext } from '../messaging/protocol';
+import type { Note, Person } from '../model/types';
+import type { PersonRef } from '../sites/types';
+
+/** What the sidebar asks of the background; the store depends on this, tests give a fake. */
+export interface SidebarApi {
+  context(): Promise<SidebarContext>;
+  saveNote(
+    person: PersonRef,
+    note: { id: string; body: string; url?: string },
+    baseRev: number | null,
+  ): Promise<NoteSaveResult>;
+  setWhy(person: PersonRef, why: string): Promise<Person>;
+  deleteNote(id: string): Promise<Note | null>;
+  restoreNote(note: Note): Promise<Note>;
+  close(): Promise<void>;
+}
+
+export const messagingSidebarApi: SidebarApi = {
+  context: () => sendRequest({ type: 'sidebar.context' }),
+  saveNote: (person, note, baseRev) => sendRequest({ type: 'notes.save', person, note, baseRev }),
+  setWhy: (person, why) => sendRequest({ type: 'people.setWhy', person, why }),
+  deleteNote: (id) => sendRequest({ type: 'notes.delete', id }),
+  restoreNote: (note) => sendRequest({ type: 'notes.restore', note }),
+  close: async () => {
+    await sendRequest({ type: 'sidebar.close' });
+  },
+};

@@ -1,0 +1,279 @@
+import { batch, computed, signal } from '@preact/signals';
+
+import type { SidebarContext } from '../messaging/protocol';
+import { newId } from '../model/ids';
+import type { Note } from '../model/types';
+import { fallbackName } from '../services/people';
+import type { PersonRef } from '../sites/types';
+import type { SidebarApi } from './api';
+import { createWriteQueue, type JournalStorage, type WriteQueueState } from './write-queue';
+
+export type SidebarWrite =
+  | {
+      key: string;
+      kind: 'note';
+      person: PersonRef;
+      note: { id: string; body: string; url?: string };
+      baseRev: number | null;
+    }
+  | { key: string; kind: 'why'; person: PersonRef; why: string };
+
+export interface SidebarStoreOptions {
+  api: SidebarApi;
+  journal: JournalStorage;
+  /** Debounce before typing is saved. */
+  saveDelayMs?: number;
+}
+
+export interface EditingNote {
+  id: string;
+  body: string;
+}
+
+export type SidebarStore = ReturnType<typeof createSidebarStore>;
+
+const JOURNAL_KEY = 'acquaint.pendingWrites';
+
+/** The sidebar's state and everything it can do; components read the signals and call the actions. */
+export function createSidebarStore(options: SidebarStoreOptions) {
+  const { api } = options;
+
+  const context = signal<SidebarContext | null>(null);
+  const loadError = signal<string | null>(null);
+  const composer = signal<EditingNote>({ id: newId(), body: '' });
+  const editing = signal<EditingNote | null>(null);
+  const why = signal('');
+  const saveState = signal<WriteQueueState>({ status: 'idle' });
+  const deleted = signal<Note | null>(null);
+  const notice = signal<{ text: string; tone: 'info' | 'error' } | null>(null);
+
+  /** The latest revision this sidebar saw of each note, for conflict detection. */
+  const knownRevs = new Map<string, number>();
+  let whyDirty = false;
+
+  const queue = createWriteQueue<SidebarWrite, unknown>({
+    journal: options.journal,
+    journalKey: JOURNAL_KEY,
+    delayMs: options.saveDelayMs ?? 400,
+    onStateChange: (state) => (saveState.value = state),
+    send: async (write) => {
+      if (write.kind === 'why') {
+        await api.setWhy(write.person, write.why);
+        return null;
+      }
+      const baseRev = knownRevs.get(write.note.id) ?? write.baseRev;
+      const result = await api.saveNote(write.person, write.note, baseRev);
+      knownRevs.set(result.note.id, result.note.rev);
+      if (result.conflict) onConflict(write.note.id, result.note.id);
+      return result;
+    },
+    onSaved: (write) => {
+      if (write.kind === 'why' && !queue.pendingWrite(write.key)) whyDirty = false;
+    },
+  });
+
+  const subject = computed(() => context.value?.subject ?? null);
+  const person = computed(() => context.value?.person ?? null);
+  const displayName = computed(() => {
+    const current = subject.value;
+    if (!current) return '';
+    return person.value?.name || current.name || fallbackName(current.key);
+  });
+  /** Saved notes, without the one still being written in the composer. */
+  const notes = computed(() =>
+    (context.value?.notes ?? []).filter((note) => note.id !== composer.value.id),
+  );
+
+  function onConflict(oldId: string, newNoteId: string) {
+    if (editing.value?.id === oldId) editing.value = { ...editing.value, id: newNoteId };
+    notice.value = {
+      tone: 'info',
+      text: 'This note was also changed in another tab. Both versions are kept: yours is the newest note.',
+    };
+  }
+
+  function writeRef(): PersonRef | null {
+    const current = subject.value;
+    if (!current) return null;
+    return { ...current, name: current.name || displayName.value };
+  }
+
+  function scheduleNote(note: EditingNote) {
+    const person = writeRef();
+    if (!person) return;
+    const url = person.url;
+    queue.schedule({
+      key: `note:${note.id}`,
+      kind: 'note',
+      person,
+      note: url ? { id: note.id, body: note.body, url } : { id: note.id, body: note.body },
+      baseRev: knownRevs.get(note.id) ?? null,
+    });
+  }
+
+  async function load(): Promise<void> {
+    try {
+      const next = await api.context();
+      const previousKey = subject.peek()?.key;
+      batch(() => {
+        if (next.subject?.key !== previousKey) resetForNewSubject();
+        context.value = next;
+        loadError.value = null;
+        // The note open in the editor keeps the revision it started from, so a change made
+        // elsewhere meanwhile is seen as a conflict instead of being overwritten.
+        for (const note of next.notes) {
+          if (editing.peek()?.id !== note.id) knownRevs.set(note.id, note.rev);
+        }
+        if (!whyDirty) why.value = next.person?.why ?? '';
+      });
+    } catch (error) {
+      loadError.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** Runs a user action; a failure is shown instead of thrown, and nothing typed is discarded. */
+  async function attempt(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      notice.value = {
+        tone: 'error',
+        text: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  const deleteNote = (note: Note) =>
+    attempt(async () => {
+      await queue.flush();
+      const removed = await api.deleteNote(note.id);
+      if (editing.value?.id === note.id) editing.value = null;
+      deleted.value = removed ?? note;
+      await load();
+    });
+
+  async function finishEdit(): Promise<void> {
+    const current = editing.value;
+    if (!current) return;
+    await queue.flush();
+    editing.value = null;
+    const stored = context.peek()?.notes.find((note) => note.id === current.id);
+    if (current.body.trim() === '' && stored) await deleteNote(stored);
+    else await load();
+  }
+
+  function resetForNewSubject() {
+    composer.value = { id: newId(), body: '' };
+    editing.value = null;
+    deleted.value = null;
+    notice.value = null;
+    whyDirty = false;
+  }
+
+  return {
+    context,
+    subject,
+    person,
+    displayName,
+    notes,
+    loadError,
+    composer,
+    editing,
+    why,
+    saveState,
+    deleted,
+    notice,
+
+    load,
+
+    /** Sends what an earlier sidebar left unsaved, then loads. */
+    async start(): Promise<void> {
+      await queue.recover().catch(() => {});
+      await load();
+    },
+
+    /** A broadcast from the background; `tabId` limits it to one tab's sidebar. */
+    async onRefresh(tabId: number | undefined): Promise<void> {
+      if (tabId !== undefined && tabId !== context.peek()?.tabId) return;
+      await queue.flush();
+      await load();
+    },
+
+    typeComposer(body: string) {
+      composer.value = { ...composer.value, body };
+      // Nothing is stored until there is something to store; once stored, every change is saved.
+      if (body.trim() !== '' || knownRevs.has(composer.value.id)) scheduleNote(composer.value);
+    },
+
+    /** Files the composed note in the list and clears the composer for the next one. */
+    async saveComposer(): Promise<void> {
+      const draft = composer.value;
+      if (draft.body.trim() === '') {
+        if (knownRevs.has(draft.id)) {
+          await queue.flush();
+          await api.deleteNote(draft.id);
+          knownRevs.delete(draft.id);
+        }
+        composer.value = { id: newId(), body: '' };
+        return;
+      }
+      scheduleNote(draft);
+      await queue.flush();
+      if (queue.pendingWrite(`note:${draft.id}`)) return; // not saved: keep it in the composer
+      composer.value = { id: newId(), body: '' };
+      await load();
+    },
+
+    startEdit(note: Note) {
+      if (editing.value) void finishEdit();
+      knownRevs.set(note.id, note.rev);
+      editing.value = { id: note.id, body: note.body };
+    },
+
+    typeEdit(body: string) {
+      const current = editing.value;
+      if (!current) return;
+      editing.value = { ...current, body };
+      scheduleNote(editing.value);
+    },
+
+    finishEdit,
+
+    typeWhy(text: string) {
+      why.value = text;
+      const person = writeRef();
+      if (!person) return;
+      whyDirty = true;
+      queue.schedule({ key: `why:${person.key}`, kind: 'why', person, why: text });
+    },
+
+    deleteNote,
+
+    undoDelete: () =>
+      attempt(async () => {
+        const note = deleted.value;
+        if (!note) return;
+        const restored = await api.restoreNote(note);
+        knownRevs.set(restored.id, restored.rev);
+        deleted.value = null;
+        await load();
+      }),
+
+    dismissUndo() {
+      deleted.value = null;
+    },
+
+    dismissNotice() {
+      notice.value = null;
+    },
+
+    /** Saves now: the sidebar is closing or the page is going away. */
+    flush: () => queue.flush(),
+
+    close: () =>
+      attempt(async () => {
+        await queue.flush();
+        await api.close();
+      }),
+  };
+}

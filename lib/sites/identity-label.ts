@@ -1,0 +1,14 @@
+const SCHEME_LABELS: Record<string, string> = {
+  linkedin: 'LinkedIn',
+  x: 'X',
+  blogger: 'Blogger',
+  web: 'Web',
+  named: 'Blog',
+};
+
+/** How an identity key is shown to the user: the site's name and the handle, slug or address. */
+export function identityLabel(key: string): { site: string; value: string } {
+  const colon = key.indexOf(':');
+  const scheme = colon === -1 ? '' : key.slice(0, colon);
+  return { site: SCHEME_LABELS[scheme] ?? scheme, value: key.slice(colon + 1) };
+}

@@ -1,0 +1,195 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const FIXTURES_DIR = resolve('tests/fixtures');
+const SPY_SCRIPT = readFileSync(resolve('tests/e2e/page-spy.js'), 'utf8');
+
+export interface Fixture {
+  url: string;
+  html: string;
+}
+
+/** A fixture page pair from tests/fixtures: the HTML and the address it is served at. */
+export function loadFixture(name: string): Fixture {
+  const json = JSON.parse(readFileSync(join(FIXTURES_DIR, `${name}.json`), 'utf8')) as {
+    url: string;
+  };
+  return { url: json.url, html: readFileSync(join(FIXTURES_DIR, `${name}.html`), 'utf8') };
+}
+
+export interface ObservedRequest {
+  url: string;
+  /** Where it came from: the extension's service worker or pages, or the web page. */
+  origin: 'extension' | 'page';
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  requests: ObservedRequest[];
+  /** Serves `html` whenever the browser asks for `url` (query and hash ignored). */
+  serve(url: string, html: string): void;
+  /** Requests that left for anywhere other than a page we served or what that page itself links. */
+  strayRequests(): ObservedRequest[];
+  close(): Promise<void>;
+}
+
+interface LaunchOptions {
+  /** Reuse a profile to test what survives a browser restart. */
+  userDataDir?: string;
+  /** Install the page spy in every page (default true). */
+  spy?: boolean;
+}
+
+/** Launches Debian's Chromium with the built extension and a closed network. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  // Lets context.route and the request log see the service worker's own requests.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'acquaint-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+
+  const pages = new Map<string, string>();
+  const requests: ObservedRequest[] = [];
+  const keyOf = (url: string) => url.split('#')[0]!.split('?')[0]!;
+
+  context.on('request', (request) => {
+    const frameUrl = safe(() => request.frame().url()) ?? '';
+    const fromExtension =
+      request.serviceWorker() !== null || frameUrl.startsWith('chrome-extension://');
+    requests.push({ url: request.url(), origin: fromExtension ? 'extension' : 'page' });
+  });
+
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const html = pages.get(keyOf(url));
+    if (html !== undefined && route.request().resourceType() === 'document') {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    return route.abort('internetdisconnected');
+  });
+
+  if (options.spy !== false) await context.addInitScript({ content: SPY_SCRIPT });
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    requests,
+    serve(url, html) {
+      pages.set(keyOf(url), html);
+    },
+    strayRequests() {
+      const served = [...pages.keys()];
+      const linked = [...pages.values()].join('\n');
+      return requests.filter((request) => {
+        if (request.url.startsWith('chrome-extension://')) return false;
+        if (request.origin === 'extension') return true;
+        // A fixture page may load its own images; anything it does not name came from us.
+        return !served.includes(keyOf(request.url)) && !linked.includes(htmlEscaped(request.url));
+      });
+    },
+    async close() {
+      await context.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function htmlEscaped(url: string): string {
+  return url.replaceAll('&', '&amp;');
+}
+
+function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens a fixture page at its real address. */
+export async function openFixture(session: ExtensionSession, name: string): Promise<Page> {
+  const fixture = loadFixture(name);
+  session.serve(fixture.url, fixture.html);
+  const page = await session.context.newPage();
+  await page.goto(fixture.url);
+  return page;
+}
+
+/** Clicks the middle of the `<acquaint-toggle>` host's box, as CONTRACT §5 promises works. */
+export async function clickToggle(page: Page): Promise<void> {
+  const host = page.locator('acquaint-toggle');
+  await host.waitFor({ state: 'attached' });
+  const box = await host.boundingBox();
+  if (!box) throw new Error('The toggle has no box on the page.');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** The sidebar's frame; it sits in a closed shadow root, so it is found among the page's frames. */
+export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().endsWith('/sidebar.html'));
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('The sidebar frame did not appear.');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Whether the sidebar iframe is shown (it is hidden, not removed, when closed). */
+export async function isSidebarVisible(page: Page): Promise<boolean> {
+  const frame = page.frames().find((candidate) => candidate.url().endsWith('/sidebar.html'));
+  if (!frame) return false;
+  const element = await frame.frameElement();
+  return element.isVisible();
+}
+
+/** The slice of the `chrome` API the tests call inside the service worker. */
+interface WorkerChrome {
+  tabs: { query(info: { active: boolean }): Promise<{ id?: number }[]> };
+  commands: { onCommand: { dispatch(command: string, tab: unknown): void } };
+}
+
+/**
+ * Runs the extension's real command listener, as the browser would for its keyboard shortcut
+ * (headless Chromium cannot be sent browser-level shortcuts).
+ */
+export async function dispatchCommand(session: ExtensionSession, command: string): Promise<void> {
+  await session.worker.evaluate(async (name) => {
+    const api = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+    const [tab] = await api.tabs.query({ active: true });
+    api.commands.onCommand.dispatch(name, tab);
+  }, command);
+}

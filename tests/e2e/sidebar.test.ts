@@ -1,0 +1,158 @@
+import type { Frame, Page } from 'playwright-core';
+
+import {
+  clickToggle,
+  dispatchCommand,
+  type ExtensionSession,
+  isSidebarVisible,
+  launchExtension,
+  openFixture,
+  sidebarFrame,
+} from './harness';
+
+const NOTE_INPUT = '[data-testid="note-input"]';
+const NOTE_SAVE = '[data-testid="note-save"]';
+const NOTE = '[data-testid="note"]';
+const PERSON_NAME = '[data-testid="person-name"]';
+
+async function writeNote(frame: Frame, text: string): Promise<void> {
+  // Real key events, so the page spy gets every chance to hear them.
+  await frame.locator(NOTE_INPUT).pressSequentially(text, { delay: 2 });
+  await frame.locator(NOTE_SAVE).click();
+  await frame.locator(NOTE).filter({ hasText: text }).waitFor();
+}
+
+async function openSidebar(page: Page): Promise<Frame> {
+  await clickToggle(page);
+  const frame = await sidebarFrame(page);
+  await frame.locator(PERSON_NAME).waitFor();
+  return frame;
+}
+
+async function spyDump(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __acquaintSpyDump(): string }).__acquaintSpyDump());
+}
+
+describe('the notes sidebar in real Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeEach(async () => {
+    session = await launchExtension();
+  });
+
+  afterEach(async () => {
+    const stray = session.strayRequests();
+    await session.close();
+    expect(stray, 'requests that left the browser').toEqual([]);
+  });
+
+  it('keeps a note about a LinkedIn profile across reloads, and the page learns nothing of it', async () => {
+    const page = await openFixture(session, 'linkedin/profile-classic');
+    const frame = await openSidebar(page);
+    await expect.poll(() => frame.locator(PERSON_NAME).textContent()).toBe('Ada Quill');
+    await expect.poll(() => frame.locator('[data-testid="person-identity"]').textContent()).toContain(
+      'ada-quill-4b21a',
+    );
+
+    const secret = 'Bakes sourdough 7c2f1; wants an intro to the data meetup';
+    await frame.locator('[data-testid="why-input"]').pressSequentially('Runs the meetup 9d41e');
+    await writeNote(frame, secret);
+
+    await clickToggle(page);
+    await expect.poll(() => isSidebarVisible(page)).toBe(false);
+
+    // The spy is live: keys typed into the page itself are heard...
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.type('zq');
+    const dump = await spyDump(page);
+    expect(dump).toContain('"z|KeyZ"');
+    // ...but nothing typed in the sidebar, nor what was saved, reached the page.
+    for (const fragment of ['sourdough', '7c2f1', 'data meetup', '9d41e', 'Runs the meetup']) {
+      expect(dump).not.toContain(fragment);
+    }
+
+    await page.reload();
+    const reopened = await openSidebar(page);
+    await reopened.locator(NOTE).filter({ hasText: secret }).waitFor();
+    await expect
+      .poll(() => reopened.locator('[data-testid="why-input"]').inputValue())
+      .toBe('Runs the meetup 9d41e');
+  });
+
+  it('keeps notes on an X profile, newest first, and edits and deletes them', async () => {
+    const page = await openFixture(session, 'x/profile');
+    const frame = await openSidebar(page);
+    await expect.poll(() => frame.locator(PERSON_NAME).textContent()).toBe('Pip 🦉 Wellings');
+
+    await writeNote(frame, 'First: met at the owl sanctuary talk');
+    await writeNote(frame, 'Second: sent them the paper on barn owls');
+    await expect
+      .poll(() => frame.locator(`${NOTE} [data-testid="note-body"]`).allTextContents())
+      .toEqual(['Second: sent them the paper on barn owls', 'First: met at the owl sanctuary talk']);
+
+    const first = frame.locator(NOTE).filter({ hasText: 'First:' });
+    await first.locator('[data-testid="note-edit-start"]').click();
+    await frame.locator('[data-testid="note-edit"]').fill('First: met at the owl sanctuary talk in May');
+    await frame.locator('[data-testid="note-edit-done"]').click();
+    await frame.locator(NOTE).filter({ hasText: 'talk in May' }).waitFor();
+
+    await frame.locator(NOTE).filter({ hasText: 'Second:' }).locator('[data-testid="note-delete"]').click();
+    await expect.poll(() => frame.locator(NOTE).count()).toBe(1);
+    await frame.locator('[data-testid="note-undo"]').click();
+    await expect.poll(() => frame.locator(NOTE).count()).toBe(2);
+    await frame.locator(NOTE).filter({ hasText: 'Second:' }).locator('[data-testid="note-delete"]').click();
+    await expect.poll(() => frame.locator(NOTE).count()).toBe(1);
+
+    await page.reload();
+    const reopened = await openSidebar(page);
+    await expect
+      .poll(() => reopened.locator(`${NOTE} [data-testid="note-body"]`).allTextContents())
+      .toEqual(['First: met at the owl sanctuary talk in May']);
+  });
+
+  it('follows single-page navigation to another profile, and away from profiles', async () => {
+    const page = await openFixture(session, 'linkedin/profile-classic');
+    const frame = await openSidebar(page);
+    await writeNote(frame, 'Ada: ask about the conference CFP');
+
+    // What LinkedIn's app does: push the new address, then render the new profile.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/in/bram-oduya-5c/');
+      setTimeout(() => {
+        const heading = document.querySelector('h1');
+        if (heading) heading.textContent = 'Bram Oduya';
+      }, 300);
+    });
+    await expect.poll(() => frame.locator(PERSON_NAME).textContent(), { timeout: 10_000 }).toBe(
+      'Bram Oduya',
+    );
+    await expect.poll(() => frame.locator(NOTE).count()).toBe(0);
+    await frame.locator('[data-testid="notes-empty"]').waitFor();
+
+    await page.evaluate(() => history.pushState({}, '', '/feed/'));
+    await expect.poll(() => page.locator('acquaint-toggle').count(), { timeout: 10_000 }).toBe(0);
+
+    await page.evaluate(() => history.pushState({}, '', '/in/ada-quill-4b21a/'));
+    await expect.poll(() => page.locator('acquaint-toggle').count(), { timeout: 10_000 }).toBe(1);
+    const back = await openSidebar(page);
+    await back.locator(NOTE).filter({ hasText: 'ask about the conference CFP' }).waitFor();
+  });
+
+  it('opens with the keyboard shortcut, takes typing at once, and closes with Escape', async () => {
+    const page = await openFixture(session, 'linkedin/profile-sdui');
+    await page.locator('acquaint-toggle').waitFor({ state: 'attached' });
+    await page.bringToFront();
+    // The browser's shortcut handling can't be pressed headless; run the real command listener.
+    await dispatchCommand(session, 'toggle-sidebar');
+    const frame = await sidebarFrame(page);
+    await expect.poll(() => frame.locator(PERSON_NAME).textContent()).toBe('Ember Vantrell');
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('note-input');
+    await page.keyboard.type('Typed without a mouse');
+    await page.keyboard.press('Control+Enter');
+    await frame.locator(NOTE).filter({ hasText: 'Typed without a mouse' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isSidebarVisible(page)).toBe(false);
+  });
+});

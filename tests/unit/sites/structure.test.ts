@@ -1,0 +1,68 @@
+import { SITE_ADAPTERS } from '../../../lib/sites/registry';
+
+const PREFIX = '../../../lib/sites/';
+const SOURCES: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>('../../../lib/sites/**/*.{ts,tsx}', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }),
+  ).map(([path, source]) => [path.slice(PREFIX.length), source]),
+);
+const ADAPTER_FILES = ['urls.ts', 'selectors.ts', 'adapter.ts'];
+
+/** DOM query calls whose selector is written in place instead of coming from a selectors.ts. */
+const QUERY_METHODS = [
+  'querySelector',
+  'querySelectorAll',
+  'closest',
+  'matches',
+  'webkitMatchesSelector',
+  'getElementsByClassName',
+  'getElementsByTagName',
+];
+const INLINE_SELECTOR = new RegExp(
+  String.raw`\.(?:${QUERY_METHODS.join('|')})\s*\(\s*['"\x60]`,
+  'g',
+);
+
+function inlineSelectors(source: string): string[] {
+  return Array.from(source.matchAll(INLINE_SELECTOR), (m) => m[0]);
+}
+
+describe('site module structure', () => {
+  it('recognises a selector written in place', () => {
+    expect(inlineSelectors(`el.querySelector('a[href]')`)).toHaveLength(1);
+    expect(inlineSelectors(`x.closest("article").matches(\`.y\`)`)).toHaveLength(2);
+    expect(inlineSelectors(`doc.querySelectorAll( 'h1' )`)).toHaveLength(1);
+    expect(inlineSelectors(`el.querySelector(PROFILE_TOP_CARD)`)).toHaveLength(0);
+  });
+
+  it('keeps CSS selectors in selectors.ts files only', () => {
+    const files = Object.keys(SOURCES).filter((f) => !f.endsWith('selectors.ts'));
+    expect(files.length).toBeGreaterThan(5);
+    const offenders = files.flatMap((file) =>
+      inlineSelectors(SOURCES[file] ?? '').map((call) => `${file}: ${call}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  const siteFolders = [
+    ...new Set(
+      Object.keys(SOURCES)
+        .filter((f) => f.includes('/'))
+        .map((f) => f.slice(0, f.indexOf('/'))),
+    ),
+  ];
+
+  it('has a folder per registered adapter', () => {
+    expect(siteFolders.length).toBeGreaterThanOrEqual(2);
+    expect([...siteFolders].sort()).toEqual(SITE_ADAPTERS.map((a) => a.id).sort());
+  });
+
+  it.each(siteFolders)('%s has urls.ts, selectors.ts and adapter.ts', (folder) => {
+    const missing = ADAPTER_FILES.filter((file) => SOURCES[`${folder}/${file}`] === undefined);
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+import { SITE_HOST_PERMISSIONS } from './lib/sites/hosts';
+
+// Extension pages may run only their own bundled code: no remote scripts, no eval, no plugins.
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'";
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Acquaint',
+    description:
+      'Private notes beside the people you meet online, kept on your own machine, and a nudge when a conversation goes cold.',
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: [...SITE_HOST_PERMISSIONS],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Open or close the notes sidebar for the person on this page',
+      },
+    },
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['sidebar.html'], matches: [...SITE_HOST_PERMISSIONS] }]
+        : ['sidebar.html'],
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: EXTENSION_PAGES_CSP }
+        : EXTENSION_PAGES_CSP,
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'acquaint@acquaint.example',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
