@@ -10,12 +10,22 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // The polyfilled `browser` from wxt/browser is the only extension API handle.
-      'no-restricted-globals': ['error', { name: 'chrome', message: "Import { browser } from 'wxt/browser'." }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: "Import { browser } from 'wxt/browser'." },
+      ],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'webextension-polyfill', message: "Import { browser } from 'wxt/browser'." }] },
+        {
+          paths: [
+            { name: 'webextension-polyfill', message: "Import { browser } from 'wxt/browser'." },
+          ],
+        },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
       'no-console': ['error', { allow: ['warn', 'error'] }],

@@ -27,9 +27,7 @@ export default defineConfig({
         ? [{ resources: ['sidebar.html'], matches: [...SITE_HOST_PERMISSIONS] }]
         : ['sidebar.html'],
     content_security_policy:
-      manifestVersion === 3
-        ? { extension_pages: EXTENSION_PAGES_CSP }
-        : EXTENSION_PAGES_CSP,
+      manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -32,6 +32,13 @@ export function App({ store }: { store: SidebarStore }) {
   const subject = store.subject.value;
   const person = store.person.value;
 
+  // The frame may have been focused before the person loaded and the composer existed.
+  useEffect(() => {
+    if (document.hasFocus() && document.activeElement === document.body) {
+      composerRef.current?.focus();
+    }
+  }, [subject?.key]);
+
   if (!context) {
     return store.loadError.value ? (
       <main class="sidebar">

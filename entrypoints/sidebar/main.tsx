@@ -1,14 +1,23 @@
 import '@/components/sidebar.css';
 
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 
 import { messagingSidebarApi } from '@/lib/sidebar/api';
 import { listenForRefresh } from '@/lib/sidebar/refresh-events';
 import { createSidebarStore } from '@/lib/sidebar/store';
+import { createJournal } from '@/lib/storage/journal';
 
 import { App } from './App';
 
-const store = createSidebarStore({ api: messagingSidebarApi, journal: localStorage });
+const journal = createJournal(browser.storage.local);
+const store = createSidebarStore({
+  api: messagingSidebarApi,
+  journal: {
+    put: (key, write) => journal.put(key, write.request),
+    remove: (key) => journal.remove(key),
+  },
+});
 
 listenForRefresh((tabId) => void store.onRefresh(tabId));
 // The page may navigate or the tab close at any moment: save what is typed right away.
@@ -17,5 +26,6 @@ addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void store.flush();
 });
 
-render(<App store={store} />, document.getElementById('app')!);
-void store.start();
+const root = document.getElementById('app');
+if (root) render(<App store={store} />, root);
+void store.load();

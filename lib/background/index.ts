@@ -4,10 +4,15 @@ import { AcquaintDatabase } from '../db/database';
 import type { ContentCommand } from '../messaging/protocol';
 import { createNotesService } from '../services/notes';
 import { createPeopleService } from '../services/people';
+import { createJournal, type Journal } from '../storage/journal';
 import { createHandlers } from './handlers';
-import { createMessageRouter } from './router';
+import { recoverJournal } from './recover-journal';
+import { createMessageRouter, type MessageRouter } from './router';
 import { createSidebarHub } from './sidebar-hub';
 import { createTabSubjects } from './tab-subjects';
+
+/** A sidebar saves within a second or retries every few; an entry this old was left behind. */
+const ABANDONED_AFTER_MS = 2 * 60 * 1000;
 
 /** Wires the database, services and message routing into the running background. */
 export function startBackground(): void {
@@ -19,7 +24,7 @@ export function startBackground(): void {
     await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
   };
 
-  const route = createMessageRouter(
+  const router = createMessageRouter(
     createHandlers({
       people: createPeopleService(db),
       notes: createNotesService(db),
@@ -34,7 +39,9 @@ export function startBackground(): void {
     },
   );
 
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => router.handleMessage(message, sender));
+
+  void recoverTyping(createJournal(browser.storage.local), router);
 
   browser.tabs.onRemoved.addListener((tabId) => void tabSubjects.forget(tabId));
 
@@ -47,6 +54,18 @@ export function startBackground(): void {
 
   // Ask the browser not to evict the notes under storage pressure.
   void navigator.storage?.persist?.().catch(() => false);
+}
+
+/**
+ * Saves typing a sidebar journaled but never saved. On the first wake-up of a browser session no
+ * sidebar can be open yet (session storage starts empty), so everything is taken; on later
+ * wake-ups, only entries old enough to have been abandoned.
+ */
+async function recoverTyping(journal: Journal, router: MessageRouter): Promise<void> {
+  const marker = 'journal-recovered-this-session';
+  const firstWake = !(await browser.storage.session.get(marker))[marker];
+  await browser.storage.session.set({ [marker]: true });
+  await recoverJournal(journal, router, { olderThanMs: firstWake ? 0 : ABANDONED_AFTER_MS });
 }
 
 async function activeTabId(): Promise<number | undefined> {

@@ -44,18 +44,10 @@ export interface RouterOptions {
  * handler. Anything else is answered with an error and reaches no handler, so it changes nothing.
  */
 export function createMessageRouter(handlers: Handlers, options: RouterOptions) {
-  return async (message: unknown, sender: MessageSender): Promise<Envelope<unknown>> => {
-    if (sender.id !== options.extensionId) {
-      return refuse('Refused: the message did not come from Acquaint.');
-    }
-    const parsed = requestSchema.safeParse(message);
-    if (!parsed.success) return refuse(`Refused: ${describeIssues(parsed.error)}`);
-    const request = parsed.data;
-    const kind = senderKind(sender, options.extensionOrigin);
-    if (!ALLOWED_SENDERS[request.type].includes(kind)) {
-      return refuse(`Refused: ${request.type} may not be sent from a ${kind.replace('-', ' ')}.`);
-    }
-    const context: RequestContext = { kind, tabId: sender.tab?.id, frameId: sender.frameId };
+  const dispatch = async (
+    request: Request,
+    context: RequestContext,
+  ): Promise<Envelope<unknown>> => {
     const handler = handlers[request.type] as (
       request: Request,
       context: RequestContext,
@@ -67,7 +59,40 @@ export function createMessageRouter(handlers: Handlers, options: RouterOptions) 
       return refuse(error instanceof Error ? error.message : String(error));
     }
   };
+
+  return {
+    async handleMessage(message: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
+      if (sender.id !== options.extensionId) {
+        return refuse('Refused: the message did not come from Acquaint.');
+      }
+      const parsed = requestSchema.safeParse(message);
+      if (!parsed.success) return refuse(`Refused: ${describeIssues(parsed.error)}`);
+      const request = parsed.data;
+      const kind = senderKind(sender, options.extensionOrigin);
+      if (!ALLOWED_SENDERS[request.type].includes(kind)) {
+        return refuse(`Refused: ${request.type} may not be sent from a ${kind.replace('-', ' ')}.`);
+      }
+      return dispatch(request, { kind, tabId: sender.tab?.id, frameId: sender.frameId });
+    },
+
+    /** Runs a request the extension itself stored (the typing journal), validated like any other. */
+    async replay(message: unknown): Promise<Envelope<unknown>> {
+      const parsed = requestSchema.safeParse(message);
+      if (!parsed.success) return refuse(`Refused: ${describeIssues(parsed.error)}`);
+      if (!REPLAYABLE.has(parsed.data.type))
+        return refuse(`Refused: ${parsed.data.type} is not replayable.`);
+      return dispatch(parsed.data, {
+        kind: 'extension-page',
+        tabId: undefined,
+        frameId: undefined,
+      });
+    },
+  };
 }
+
+const REPLAYABLE = new Set<RequestType>(['notes.save', 'people.setWhy']);
+
+export type MessageRouter = ReturnType<typeof createMessageRouter>;
 
 export function senderKind(sender: MessageSender, extensionOrigin: string): SenderKind {
   return sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content';

@@ -51,7 +51,12 @@ export function createSidebarFrame(ctx: ContentScriptContext) {
     if (!parts) return;
     parts.host.toggleAttribute('data-open', open);
     parts.button.setAttribute('aria-expanded', String(open));
-    if (open && !parts.frame) parts.frame = appendFrame(parts.root);
+    if (open && !parts.frame) {
+      const frame = appendFrame(parts.root);
+      // Focus given before the page inside has loaded is lost; give it again once it has.
+      frame.addEventListener('load', () => open && focusFrame(frame), { once: true });
+      parts.frame = frame;
+    }
     if (parts.frame) parts.frame.hidden = !open;
   };
 
@@ -59,6 +64,8 @@ export function createSidebarFrame(ctx: ContentScriptContext) {
     const loaded = await load();
     if (!available) return;
     if (!loaded.mounted) loaded.mount();
+    // A single-page app may re-render the whole body and take the host with it; put it back.
+    else if (!loaded.shadowHost.isConnected) document.body.append(loaded.shadowHost);
     render();
   };
 

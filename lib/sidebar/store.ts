@@ -6,21 +6,18 @@ import type { Note } from '../model/types';
 import { fallbackName } from '../services/people';
 import type { PersonRef } from '../sites/types';
 import type { SidebarApi } from './api';
-import { createWriteQueue, type JournalStorage, type WriteQueueState } from './write-queue';
+import type { JournaledRequest } from '../storage/journal';
+import { createWriteQueue, type WriteJournal, type WriteQueueState } from './write-queue';
 
-export type SidebarWrite =
-  | {
-      key: string;
-      kind: 'note';
-      person: PersonRef;
-      note: { id: string; body: string; url?: string };
-      baseRev: number | null;
-    }
-  | { key: string; kind: 'why'; person: PersonRef; why: string };
+/** One field's latest text, as the request that saves it (so the background can replay it). */
+export interface SidebarWrite {
+  key: string;
+  request: JournaledRequest;
+}
 
 export interface SidebarStoreOptions {
   api: SidebarApi;
-  journal: JournalStorage;
+  journal: WriteJournal<SidebarWrite>;
   /** Debounce before typing is saved. */
   saveDelayMs?: number;
 }
@@ -31,8 +28,6 @@ export interface EditingNote {
 }
 
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
-
-const JOURNAL_KEY = 'acquaint.pendingWrites';
 
 /** The sidebar's state and everything it can do; components read the signals and call the actions. */
 export function createSidebarStore(options: SidebarStoreOptions) {
@@ -53,22 +48,21 @@ export function createSidebarStore(options: SidebarStoreOptions) {
 
   const queue = createWriteQueue<SidebarWrite, unknown>({
     journal: options.journal,
-    journalKey: JOURNAL_KEY,
     delayMs: options.saveDelayMs ?? 400,
     onStateChange: (state) => (saveState.value = state),
-    send: async (write) => {
-      if (write.kind === 'why') {
-        await api.setWhy(write.person, write.why);
+    send: async ({ request }) => {
+      if (request.type === 'people.setWhy') {
+        await api.setWhy(request.person, request.why);
         return null;
       }
-      const baseRev = knownRevs.get(write.note.id) ?? write.baseRev;
-      const result = await api.saveNote(write.person, write.note, baseRev);
+      const baseRev = knownRevs.get(request.note.id) ?? request.baseRev;
+      const result = await api.saveNote(request.person, request.note, baseRev);
       knownRevs.set(result.note.id, result.note.rev);
-      if (result.conflict) onConflict(write.note.id, result.note.id);
+      if (result.conflict) onConflict(request.note.id, result.note.id);
       return result;
     },
-    onSaved: (write) => {
-      if (write.kind === 'why' && !queue.pendingWrite(write.key)) whyDirty = false;
+    onSaved: ({ key, request }) => {
+      if (request.type === 'people.setWhy' && !queue.isPending(key)) whyDirty = false;
     },
   });
 
@@ -104,10 +98,12 @@ export function createSidebarStore(options: SidebarStoreOptions) {
     const url = person.url;
     queue.schedule({
       key: `note:${note.id}`,
-      kind: 'note',
-      person,
-      note: url ? { id: note.id, body: note.body, url } : { id: note.id, body: note.body },
-      baseRev: knownRevs.get(note.id) ?? null,
+      request: {
+        type: 'notes.save',
+        person,
+        note: url ? { id: note.id, body: note.body, url } : { id: note.id, body: note.body },
+        baseRev: knownRevs.get(note.id) ?? null,
+      },
     });
   }
 
@@ -186,12 +182,6 @@ export function createSidebarStore(options: SidebarStoreOptions) {
 
     load,
 
-    /** Sends what an earlier sidebar left unsaved, then loads. */
-    async start(): Promise<void> {
-      await queue.recover().catch(() => {});
-      await load();
-    },
-
     /** A broadcast from the background; `tabId` limits it to one tab's sidebar. */
     async onRefresh(tabId: number | undefined): Promise<void> {
       if (tabId !== undefined && tabId !== context.peek()?.tabId) return;
@@ -219,7 +209,7 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       }
       scheduleNote(draft);
       await queue.flush();
-      if (queue.pendingWrite(`note:${draft.id}`)) return; // not saved: keep it in the composer
+      if (queue.isPending(`note:${draft.id}`)) return; // not saved: keep it in the composer
       composer.value = { id: newId(), body: '' };
       await load();
     },
@@ -244,7 +234,10 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       const person = writeRef();
       if (!person) return;
       whyDirty = true;
-      queue.schedule({ key: `why:${person.key}`, kind: 'why', person, why: text });
+      queue.schedule({
+        key: `why:${person.key}`,
+        request: { type: 'people.setWhy', person, why: text },
+      });
     },
 
     deleteNote,

@@ -1,21 +1,19 @@
-/** The part of `localStorage` the queue needs; a map in tests. */
-export interface JournalStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
 export interface QueuedWrite {
   /** Writes with the same key replace each other: only the latest text of a field matters. */
   key: string;
+}
+
+/** Where a write waits to be saved, so a closed sidebar or browser loses nothing. */
+export interface WriteJournal<W> {
+  put(key: string, write: W): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 
 export interface WriteQueueOptions<W extends QueuedWrite, R> {
   send(write: W): Promise<R>;
   onSaved?(write: W, result: R): void;
   onStateChange?(state: WriteQueueState): void;
-  journal: JournalStorage;
-  journalKey: string;
+  journal: WriteJournal<W>;
   delayMs: number;
   /** How long to wait before trying a failed write again (the background may be restarting). */
   retryMs?: number;
@@ -33,49 +31,37 @@ interface Entry<W> {
 }
 
 /**
- * Debounced, ordered saving with a synchronous journal. Every change is written to the journal at
- * once, so a write still waiting for its debounce survives the sidebar closing or the browser
- * quitting; `recover()` sends what an earlier session left behind.
+ * Debounced, ordered saving. Every change goes to the journal at once; the debounced save then
+ * sends the latest write of each field, and clears its journal entry when nothing newer came.
  */
 export function createWriteQueue<W extends QueuedWrite, R>(options: WriteQueueOptions<W, R>) {
   const pending = new Map<string, Entry<W>>();
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
-  let lastError: string | undefined;
-
-  const persist = () => {
-    try {
-      if (pending.size === 0) options.journal.removeItem(options.journalKey);
-      else {
-        const writes = [...pending.values()].map((entry) => entry.write);
-        options.journal.setItem(options.journalKey, JSON.stringify(writes));
-      }
-    } catch {
-      // A full or unavailable journal only loses the crash safety net; saving goes on.
-    }
-  };
 
   const emit = (state: WriteQueueState) => options.onStateChange?.(state);
+  const quietly = (work: Promise<void>) => void work.catch(() => {});
 
   const drain = async () => {
     while (pending.size > 0) {
       const [key, entry] = pending.entries().next().value as [string, Entry<W>];
       emit({ status: 'saving' });
+      let result: R;
       try {
-        const result = await options.send(entry.write);
-        // A newer write for the same field may have arrived meanwhile; keep that one.
-        if (pending.get(key)?.seq === entry.seq) pending.delete(key);
-        persist();
-        lastError = undefined;
-        options.onSaved?.(entry.write, result);
+        result = await options.send(entry.write);
       } catch (error) {
-        lastError = error instanceof Error ? error.message : String(error);
-        emit({ status: 'failed', error: lastError });
+        emit({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
         clearTimeout(timer);
         timer = setTimeout(() => void flush(), options.retryMs ?? 3000);
         return;
       }
+      // A newer write for the same field may have arrived meanwhile; that one still has to go.
+      if (pending.get(key)?.seq === entry.seq) {
+        pending.delete(key);
+        quietly(options.journal.remove(key));
+      }
+      options.onSaved?.(entry.write, result);
     }
     emit({ status: 'idle' });
   };
@@ -92,7 +78,7 @@ export function createWriteQueue<W extends QueuedWrite, R>(options: WriteQueueOp
   return {
     schedule(write: W) {
       pending.set(write.key, { write, seq: ++seq });
-      persist();
+      quietly(options.journal.put(write.key, write));
       emit({ status: 'pending' });
       clearTimeout(timer);
       timer = setTimeout(() => void flush(), options.delayMs);
@@ -100,32 +86,8 @@ export function createWriteQueue<W extends QueuedWrite, R>(options: WriteQueueOp
 
     flush,
 
-    /** Queues what the journal holds from a sidebar that closed before it could save. */
-    async recover(): Promise<void> {
-      let stored: W[] = [];
-      try {
-        stored = JSON.parse(options.journal.getItem(options.journalKey) ?? '[]') as W[];
-      } catch {
-        stored = [];
-      }
-      for (const write of Array.isArray(stored) ? stored : []) {
-        if (write && typeof write.key === 'string' && !pending.has(write.key)) {
-          pending.set(write.key, { write, seq: ++seq });
-        }
-      }
-      await flush();
-    },
-
-    pendingWrite(key: string): W | undefined {
-      return pending.get(key)?.write;
-    },
-
-    get hasPending(): boolean {
-      return pending.size > 0;
-    },
-
-    get lastError(): string | undefined {
-      return lastError;
+    isPending(key: string): boolean {
+      return pending.has(key);
     },
   };
 }

@@ -74,7 +74,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   const pages = new Map<string, string>();
   const requests: ObservedRequest[] = [];
-  const keyOf = (url: string) => url.split('#')[0]!.split('?')[0]!;
+  const keyOf = (url: string) => url.replace(/[?#].*$/s, '');
 
   context.on('request', (request) => {
     const frameUrl = safe(() => request.frame().url()) ?? '';

@@ -23,7 +23,7 @@
     );
   }
   window.addEventListener('message', (event) => {
-    let data = '';
+    let data;
     try {
       data = JSON.stringify(event.data);
     } catch {
@@ -46,7 +46,10 @@
         record(seen.mutations, node.outerHTML ?? node.textContent ?? '');
       }
       if (change.type === 'attributes') {
-        record(seen.mutations, `${change.attributeName}=${change.target.getAttribute(change.attributeName)}`);
+        record(
+          seen.mutations,
+          `${change.attributeName}=${change.target.getAttribute(change.attributeName)}`,
+        );
       }
       if (change.type === 'characterData') record(seen.mutations, change.target.data);
     }

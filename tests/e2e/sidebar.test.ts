@@ -6,6 +6,7 @@ import {
   type ExtensionSession,
   isSidebarVisible,
   launchExtension,
+  loadFixture,
   openFixture,
   sidebarFrame,
 } from './harness';
@@ -30,7 +31,9 @@ async function openSidebar(page: Page): Promise<Frame> {
 }
 
 async function spyDump(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { __acquaintSpyDump(): string }).__acquaintSpyDump());
+  return page.evaluate(() =>
+    (window as unknown as { __acquaintSpyDump(): string }).__acquaintSpyDump(),
+  );
 }
 
 describe('the notes sidebar in real Chromium', () => {
@@ -50,9 +53,9 @@ describe('the notes sidebar in real Chromium', () => {
     const page = await openFixture(session, 'linkedin/profile-classic');
     const frame = await openSidebar(page);
     await expect.poll(() => frame.locator(PERSON_NAME).textContent()).toBe('Ada Quill');
-    await expect.poll(() => frame.locator('[data-testid="person-identity"]').textContent()).toContain(
-      'ada-quill-4b21a',
-    );
+    await expect
+      .poll(() => frame.locator('[data-testid="person-identity"]').textContent())
+      .toContain('ada-quill-4b21a');
 
     const secret = 'Bakes sourdough 7c2f1; wants an intro to the data meetup';
     await frame.locator('[data-testid="why-input"]').pressSequentially('Runs the meetup 9d41e');
@@ -88,19 +91,32 @@ describe('the notes sidebar in real Chromium', () => {
     await writeNote(frame, 'Second: sent them the paper on barn owls');
     await expect
       .poll(() => frame.locator(`${NOTE} [data-testid="note-body"]`).allTextContents())
-      .toEqual(['Second: sent them the paper on barn owls', 'First: met at the owl sanctuary talk']);
+      .toEqual([
+        'Second: sent them the paper on barn owls',
+        'First: met at the owl sanctuary talk',
+      ]);
 
     const first = frame.locator(NOTE).filter({ hasText: 'First:' });
     await first.locator('[data-testid="note-edit-start"]').click();
-    await frame.locator('[data-testid="note-edit"]').fill('First: met at the owl sanctuary talk in May');
+    await frame
+      .locator('[data-testid="note-edit"]')
+      .fill('First: met at the owl sanctuary talk in May');
     await frame.locator('[data-testid="note-edit-done"]').click();
     await frame.locator(NOTE).filter({ hasText: 'talk in May' }).waitFor();
 
-    await frame.locator(NOTE).filter({ hasText: 'Second:' }).locator('[data-testid="note-delete"]').click();
+    await frame
+      .locator(NOTE)
+      .filter({ hasText: 'Second:' })
+      .locator('[data-testid="note-delete"]')
+      .click();
     await expect.poll(() => frame.locator(NOTE).count()).toBe(1);
     await frame.locator('[data-testid="note-undo"]').click();
     await expect.poll(() => frame.locator(NOTE).count()).toBe(2);
-    await frame.locator(NOTE).filter({ hasText: 'Second:' }).locator('[data-testid="note-delete"]').click();
+    await frame
+      .locator(NOTE)
+      .filter({ hasText: 'Second:' })
+      .locator('[data-testid="note-delete"]')
+      .click();
     await expect.poll(() => frame.locator(NOTE).count()).toBe(1);
 
     await page.reload();
@@ -115,17 +131,22 @@ describe('the notes sidebar in real Chromium', () => {
     const frame = await openSidebar(page);
     await writeNote(frame, 'Ada: ask about the conference CFP');
 
-    // What LinkedIn's app does: push the new address, then render the new profile.
-    await page.evaluate(() => {
-      history.pushState({}, '', '/in/bram-oduya-5c/');
+    // What LinkedIn's app does: push the new address, then render the new profile in place.
+    const next = loadFixture('linkedin/profile-sdui');
+    session.serve(next.url, next.html);
+    await page.evaluate((html) => {
+      history.pushState({}, '', '/in/ember-vantrell/');
       setTimeout(() => {
-        const heading = document.querySelector('h1');
-        if (heading) heading.textContent = 'Bram Oduya';
+        const rendered = new DOMParser().parseFromString(html, 'text/html').body;
+        for (const child of [...document.body.children]) {
+          if (child.localName !== 'acquaint-toggle') child.remove();
+        }
+        document.body.prepend(...rendered.children);
       }, 300);
-    });
-    await expect.poll(() => frame.locator(PERSON_NAME).textContent(), { timeout: 10_000 }).toBe(
-      'Bram Oduya',
-    );
+    }, next.html);
+    await expect
+      .poll(() => frame.locator(PERSON_NAME).textContent(), { timeout: 10_000 })
+      .toBe('Ember Vantrell');
     await expect.poll(() => frame.locator(NOTE).count()).toBe(0);
     await frame.locator('[data-testid="notes-empty"]').waitFor();
 
