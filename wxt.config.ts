@@ -33,9 +33,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'acquaint@acquaint.example',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -5,7 +5,7 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 
-import { TOGGLE_CSS, TOGGLE_ICON } from './toggle-styles';
+import { createToggleIcon, TOGGLE_CSS } from './toggle-styles';
 
 /** Tag of the host element the page can see (CONTRACT §5); everything inside is a closed shadow root. */
 export const TOGGLE_TAG = 'acquaint-toggle';
@@ -110,7 +110,7 @@ function buildParts(container: HTMLElement, host: HTMLElement, onToggle: () => v
   button.setAttribute('aria-label', 'Acquaint notes');
   button.setAttribute('aria-expanded', 'false');
   button.title = 'Acquaint notes';
-  button.innerHTML = TOGGLE_ICON;
+  button.append(createToggleIcon(document));
   button.addEventListener('click', onToggle);
   root.append(button);
   container.append(root);

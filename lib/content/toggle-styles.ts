@@ -36,5 +36,24 @@ export const TOGGLE_CSS = `
 .acquaint-frame[hidden] { display: none; }
 `;
 
-/** A notebook outline; the page learns nothing from it. */
-export const TOGGLE_ICON = `<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M5 3h11a3 3 0 0 1 3 3v15H8a3 3 0 0 1-3-3z"/><path d="M9 8h6M9 12h6"/></svg>`;
+/** A notebook outline, built as DOM nodes (no markup strings in a page we do not own). */
+export function createToggleIcon(doc: Document): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(ns, 'svg');
+  const attributes: Record<string, string> = {
+    viewBox: '0 0 24 24',
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2',
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+    'aria-hidden': 'true',
+  };
+  for (const [name, value] of Object.entries(attributes)) svg.setAttribute(name, value);
+  for (const d of ['M5 3h11a3 3 0 0 1 3 3v15H8a3 3 0 0 1-3-3z', 'M9 8h6M9 12h6']) {
+    const path = doc.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
+}

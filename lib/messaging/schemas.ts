@@ -11,6 +11,9 @@ import {
 
 /** Validation of everything that crosses into the background. Only the background imports this. */
 
+// Extension pages forbid eval; without this, zod probes `new Function` and the CSP reports it.
+z.config({ jitless: true });
+
 export const identityKeySchema = z
   .string()
   .max(MAX_KEY_LENGTH)

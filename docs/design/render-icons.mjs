@@ -1,0 +1,22 @@
+// Renders docs/design/icon.svg into the PNG sizes the manifest uses (public/icon/<size>.png), with
+// Debian's Chromium. Run it after changing the SVG: node docs/design/render-icons.mjs
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const svg = readFileSync(new URL('./icon.svg', import.meta.url), 'utf8');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  for (const size of [16, 32, 48, 128]) {
+    const page = await browser.newPage({ viewport: { width: size, height: size } });
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${svg}`,
+    );
+    await page.screenshot({ path: `public/icon/${size}.png`, omitBackground: true });
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
