@@ -1,0 +1,200 @@
+import type { AcquaintDatabase } from '@/lib/db/database';
+import type { Person } from '@/lib/model/types';
+import { createPeopleService, fallbackName, type PeopleService } from '@/lib/services/people';
+
+import {
+  ADA,
+  disposeDatabase,
+  HOSTILE_TEXTS,
+  openTestDatabase,
+  PIP,
+  testClock,
+  type TestClock,
+} from '../support/db';
+
+let db: AcquaintDatabase;
+let time: TestClock;
+let people: PeopleService;
+
+beforeEach(() => {
+  db = openTestDatabase();
+  time = testClock('2024-05-10T12:00:00.000Z');
+  people = createPeopleService(db, time.clock);
+});
+
+afterEach(async () => {
+  await disposeDatabase(db);
+});
+
+describe('people.ensure', () => {
+  it('creates the person the first time, from the page reading', async () => {
+    const person = await people.ensure(ADA);
+
+    expect(person).toMatchObject({
+      name: 'Ada Quill',
+      identities: [{ key: ADA.key, url: ADA.url }],
+      identityKeys: [ADA.key],
+      why: '',
+      tags: [],
+      cadenceDays: null,
+      snoozedUntil: null,
+      archived: false,
+      createdAt: '2024-05-10T12:00:00.000Z',
+      updatedAt: '2024-05-10T12:00:00.000Z',
+    });
+    expect(person.id).toMatch(/\S/);
+    expect(await db.people.count()).toBe(1);
+    expect(await db.people.get(person.id)).toEqual(person);
+  });
+
+  it('finds the same person afterwards instead of creating another', async () => {
+    const first = await people.ensure(ADA);
+    time.advance(60_000);
+    const again = await people.ensure({ ...ADA, name: 'Ada Q. (renamed on the page)' });
+
+    expect(again.id).toBe(first.id);
+    // The stored reading is kept: ensure does not rename people.
+    expect(again.name).toBe('Ada Quill');
+    expect(again.createdAt).toBe('2024-05-10T12:00:00.000Z');
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('keeps different identities apart', async () => {
+    const ada = await people.ensure(ADA);
+    const pip = await people.ensure(PIP);
+
+    expect(pip.id).not.toBe(ada.id);
+    expect(await db.people.count()).toBe(2);
+    expect((await people.findByKey(PIP.key))?.id).toBe(pip.id);
+    expect((await people.findByKey(ADA.key))?.id).toBe(ada.id);
+  });
+
+  it('finds a person by any of their several identities', async () => {
+    const stored: Person = {
+      id: 'person-with-two-identities',
+      name: 'Ada Quill',
+      identities: [{ key: ADA.key, url: ADA.url }, { key: 'x:adaquill' }],
+      identityKeys: [ADA.key, 'x:adaquill'],
+      why: 'Organises the owl meetup',
+      tags: [],
+      cadenceDays: null,
+      snoozedUntil: null,
+      archived: false,
+      createdAt: '2020-01-01T00:00:00.000Z',
+      updatedAt: '2020-01-01T00:00:00.000Z',
+    };
+    await db.people.add(stored);
+
+    const viaX = await people.ensure({ key: 'x:adaquill', name: 'ada on X' });
+    const viaLinkedIn = await people.ensure(ADA);
+
+    expect(viaX).toEqual(stored);
+    expect(viaLinkedIn).toEqual(stored);
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('creates one person when two ensure calls for the same key race', async () => {
+    const [a, b] = await Promise.all([people.ensure(ADA), people.ensure(ADA)]);
+
+    expect(a.id).toBe(b.id);
+    expect(await db.people.where('identityKeys').equals(ADA.key).count()).toBe(1);
+  });
+
+  it('creates one person when a second service over the same database races the first', async () => {
+    const other = createPeopleService(db, time.clock);
+    const results = await Promise.all([
+      people.ensure(PIP),
+      other.ensure(PIP),
+      people.ensure(PIP),
+      other.ensure(PIP),
+    ]);
+
+    expect(new Set(results.map((person) => person.id)).size).toBe(1);
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('names someone whose name has not rendered yet by their handle', async () => {
+    const person = await people.ensure({ key: 'x:pipwellings', name: '' });
+
+    expect(person.name).toBe('pipwellings');
+    expect(person.identities).toEqual([{ key: 'x:pipwellings' }]);
+  });
+});
+
+describe('people.get and findByKey', () => {
+  it('returns undefined for someone never stored', async () => {
+    expect(await people.get('nobody')).toBeUndefined();
+    expect(await people.findByKey(ADA.key)).toBeUndefined();
+  });
+
+  it('returns the stored person by id', async () => {
+    const ada = await people.ensure(ADA);
+    expect(await people.get(ada.id)).toEqual(ada);
+  });
+});
+
+describe('people.setWhy', () => {
+  it('creates the person if needed and stores the trimmed text', async () => {
+    const person = await people.setWhy(ADA, '  \n Runs the owl meetup \t ');
+
+    expect(person.why).toBe('Runs the owl meetup');
+    expect(await db.people.count()).toBe(1);
+    expect((await people.findByKey(ADA.key))?.why).toBe('Runs the owl meetup');
+  });
+
+  it('updates the existing person and their updatedAt, keeping createdAt', async () => {
+    const ada = await people.ensure(ADA);
+    time.set('2024-06-01T08:30:00.000Z');
+
+    const updated = await people.setWhy(ADA, 'Knows everyone in the field');
+
+    expect(updated.id).toBe(ada.id);
+    expect(updated.createdAt).toBe('2024-05-10T12:00:00.000Z');
+    expect(updated.updatedAt).toBe('2024-06-01T08:30:00.000Z');
+    expect(await db.people.get(ada.id)).toEqual(updated);
+    expect(await db.people.count()).toBe(1);
+  });
+
+  it('clears the why with whitespace only', async () => {
+    await people.setWhy(ADA, 'something');
+    const cleared = await people.setWhy(ADA, '   ');
+    expect(cleared.why).toBe('');
+  });
+});
+
+describe('hostile text', () => {
+  it.each(HOSTILE_TEXTS)('stores and reads back %s in a name unchanged', async (_what, text) => {
+    const ref = { key: 'x:hostile', name: text };
+    const created = await people.ensure(ref);
+
+    expect(created.name).toBe(text);
+    const read = await people.findByKey('x:hostile');
+    expect(read?.name).toBe(text);
+    expect(read?.name.length).toBe(text.length);
+  });
+
+  it.each(HOSTILE_TEXTS)('stores and reads back %s in a why (inner text)', async (_what, text) => {
+    const why = `x${text}x`;
+    await people.setWhy(PIP, why);
+    expect((await people.findByKey(PIP.key))?.why).toBe(why);
+  });
+
+  it('matches identity keys exactly, whatever characters they hold', async () => {
+    const key = 'web:https://example.com/\u202Eevil\uD800';
+    const person = await people.ensure({ key, name: 'odd' });
+
+    expect((await people.findByKey(key))?.id).toBe(person.id);
+    expect(await people.findByKey('web:https://example.com/\u202Eevil')).toBeUndefined();
+  });
+});
+
+describe('fallbackName', () => {
+  it.each([
+    ['x:pipwellings', 'pipwellings'],
+    ['linkedin:ada-quill-4b21a', 'ada-quill-4b21a'],
+    ['web:https://example.com/about', 'https://example.com/about'],
+    ['no-colon', 'no-colon'],
+  ])('calls %s %s', (key, name) => {
+    expect(fallbackName(key)).toBe(name);
+  });
+});
