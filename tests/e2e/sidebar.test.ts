@@ -176,4 +176,34 @@ describe('the notes sidebar in real Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => isSidebarVisible(page)).toBe(false);
   });
+
+  it('keeps two tabs on the same person in step, and keeps both edits of one note', async () => {
+    const first = await openFixture(session, 'x/profile');
+    const second = await openFixture(session, 'x/profile');
+    const left = await openSidebar(first);
+    const right = await openSidebar(second);
+
+    await writeNote(left, 'Shared: likes long walks');
+    await right.locator(NOTE).filter({ hasText: 'Shared: likes long walks' }).waitFor();
+
+    await left.locator('[data-testid="note-edit-start"]').click();
+    await right.locator('[data-testid="note-edit-start"]').click();
+    await left.locator('[data-testid="note-edit"]').fill('Shared: likes long walks by the sea');
+    await left.locator('[data-testid="note-edit-done"]').click();
+    await left.locator(NOTE).filter({ hasText: 'by the sea' }).waitFor();
+    await right.locator('[data-testid="note-edit"]').fill('Shared: likes long walks in the hills');
+    await right.locator('[data-testid="note-edit-done"]').click();
+
+    for (const frame of [left, right]) {
+      await expect
+        .poll(() => frame.locator(`${NOTE} [data-testid="note-body"]`).allTextContents())
+        .toEqual(
+          expect.arrayContaining([
+            'Shared: likes long walks by the sea',
+            'Shared: likes long walks in the hills',
+          ]),
+        );
+    }
+    await right.locator('[data-testid="notice"]').filter({ hasText: 'another tab' }).waitFor();
+  });
 });
