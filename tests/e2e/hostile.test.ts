@@ -46,7 +46,8 @@ describe('hostile names and notes', () => {
 
     // The name is clamped and nothing overflows sideways: the note box stays in view.
     const sizes = await frame.evaluate(() => ({
-      nameHeight: document.querySelector('[data-testid="person-name"]')?.getBoundingClientRect().height ?? 0,
+      nameHeight:
+        document.querySelector('[data-testid="person-name"]')?.getBoundingClientRect().height ?? 0,
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
     }));

@@ -21,7 +21,8 @@ interface Manifest {
 
 function read(build: string): Manifest {
   const path = resolve('.output', build, 'manifest.json');
-  if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build" and "npm run build:firefox".`);
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: run "npm run build" and "npm run build:firefox".`);
   return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
 }
 

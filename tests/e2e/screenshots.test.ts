@@ -37,7 +37,10 @@ describe('README screenshots', () => {
     ]) {
       await frame.locator('[data-testid="note-input"]').fill(note);
       await frame.locator('[data-testid="note-save"]').click();
-      await frame.locator('[data-testid="note"]').filter({ hasText: note.slice(0, 30) }).waitFor();
+      await frame
+        .locator('[data-testid="note"]')
+        .filter({ hasText: note.slice(0, 30) })
+        .waitFor();
     }
     await frame.locator('[data-testid="save-status"]').filter({ hasText: 'saved' }).waitFor();
     expect(await isSidebarVisible(page)).toBe(true);

@@ -206,4 +206,18 @@ describe('the notes sidebar in real Chromium', () => {
     }
     await right.locator('[data-testid="notice"]').filter({ hasText: 'another tab' }).waitFor();
   });
+
+  it('follows the system light or dark theme', async () => {
+    const page = await openFixture(session, 'linkedin/profile-classic');
+    const frame = await openSidebar(page);
+    const background = () => frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightness = (rgb: string) => {
+      const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+      return (r + g + b) / 3;
+    };
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(async () => lightness(await background())).toBeGreaterThan(200);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(async () => lightness(await background())).toBeLessThan(60);
+  });
 });
