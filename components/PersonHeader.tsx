@@ -20,7 +20,7 @@ export function PersonHeader({ name, identities, onClose }: Props) {
             return (
               <li key={identity.key} data-testid="person-identity">
                 <span class="identity__site">{label.site}</span>{' '}
-                {identity.url ? (
+                {identity.url && isWebAddress(identity.url) ? (
                   <a href={identity.url} target="_blank" rel="noopener noreferrer" dir="auto">
                     {label.value}
                   </a>
@@ -44,4 +44,9 @@ export function PersonHeader({ name, identities, onClose }: Props) {
       </button>
     </header>
   );
+}
+
+/** Links only to web pages: a stored address is data, and `javascript:` is not a place. */
+function isWebAddress(url: string): boolean {
+  return /^https?:\/\//i.test(url);
 }

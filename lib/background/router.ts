@@ -70,17 +70,23 @@ export function createMessageRouter(handlers: Handlers, options: RouterOptions) 
       const request = parsed.data;
       const kind = senderKind(sender, options.extensionOrigin);
       if (!ALLOWED_SENDERS[request.type].includes(kind)) {
-        return refuse(`Refused: ${request.type} may not be sent from a ${kind.replace('-', ' ')}.`);
+        return refuse(`Refused: ${request.type} may not be sent by ${SENDER_NAMES[kind]}.`);
       }
       return dispatch(request, { kind, tabId: sender.tab?.id, frameId: sender.frameId });
     },
 
-    /** Runs a request the extension itself stored (the typing journal), validated like any other. */
-    async replay(message: unknown): Promise<Envelope<unknown>> {
+    /**
+     * Runs a request the extension itself stored (the typing journal), validated like any other.
+     * `invalid` marks a request that can never succeed, as opposed to a handler that failed now.
+     */
+    async replay(message: unknown): Promise<ReplayOutcome> {
       const parsed = requestSchema.safeParse(message);
-      if (!parsed.success) return refuse(`Refused: ${describeIssues(parsed.error)}`);
-      if (!REPLAYABLE.has(parsed.data.type))
-        return refuse(`Refused: ${parsed.data.type} is not replayable.`);
+      if (!parsed.success) {
+        return { ...refuse(`Refused: ${describeIssues(parsed.error)}`), invalid: true };
+      }
+      if (!REPLAYABLE.has(parsed.data.type)) {
+        return { ...refuse(`Refused: ${parsed.data.type} is not replayable.`), invalid: true };
+      }
       return dispatch(parsed.data, {
         kind: 'extension-page',
         tabId: undefined,
@@ -92,13 +98,20 @@ export function createMessageRouter(handlers: Handlers, options: RouterOptions) 
 
 const REPLAYABLE = new Set<RequestType>(['notes.save', 'people.setWhy']);
 
+const SENDER_NAMES: Record<SenderKind, string> = {
+  content: 'a content script',
+  'extension-page': 'an extension page',
+};
+
 export type MessageRouter = ReturnType<typeof createMessageRouter>;
+
+export type ReplayOutcome = Envelope<unknown> | { ok: false; error: string; invalid: true };
 
 export function senderKind(sender: MessageSender, extensionOrigin: string): SenderKind {
   return sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content';
 }
 
-function refuse(error: string): Envelope<never> {
+function refuse(error: string): { ok: false; error: string } {
   return { ok: false, error };
 }
 

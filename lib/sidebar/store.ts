@@ -45,6 +45,10 @@ export function createSidebarStore(options: SidebarStoreOptions) {
   /** The latest revision this sidebar saw of each note, for conflict detection. */
   const knownRevs = new Map<string, number>();
   let whyDirty = false;
+  /** Notes whose edit a conflict moved to a new note (old id → new id). */
+  const movedTo = new Map<string, string>();
+  /** Counts startEdit calls, so finishing one note does not close the editor of the next. */
+  let editSession = 0;
 
   const queue = createWriteQueue<SidebarWrite, unknown>({
     journal: options.journal,
@@ -55,10 +59,16 @@ export function createSidebarStore(options: SidebarStoreOptions) {
         await api.setWhy(request.person, request.why);
         return null;
       }
-      const baseRev = knownRevs.get(request.note.id) ?? request.baseRev;
-      const result = await api.saveNote(request.person, request.note, baseRev);
+      // Typing queued before a conflict answer goes to the note that conflict made.
+      let id = request.note.id;
+      for (let next = movedTo.get(id); next; next = movedTo.get(id)) id = next;
+      const note = { ...request.note, id };
+      // A draft emptied before it was ever stored: there is nothing to save or to keep.
+      if (note.body.trim() === '' && !knownRevs.has(id)) return null;
+      const baseRev = knownRevs.get(id) ?? request.baseRev;
+      const result = await api.saveNote(request.person, note, baseRev);
       knownRevs.set(result.note.id, result.note.rev);
-      if (result.conflict) onConflict(request.note.id, result.note.id);
+      if (result.conflict) onConflict(id, result.note.id);
       return result;
     },
     onSaved: ({ key, request }) => {
@@ -79,6 +89,7 @@ export function createSidebarStore(options: SidebarStoreOptions) {
   );
 
   function onConflict(oldId: string, newNoteId: string) {
+    movedTo.set(oldId, newNoteId);
     if (editing.value?.id === oldId) editing.value = { ...editing.value, id: newNoteId };
     notice.value = {
       tone: 'info',
@@ -151,8 +162,9 @@ export function createSidebarStore(options: SidebarStoreOptions) {
   async function finishEdit(): Promise<void> {
     const current = editing.value;
     if (!current) return;
+    const session = editSession;
     await queue.flush();
-    editing.value = null;
+    if (session === editSession) editing.value = null;
     const stored = context.peek()?.notes.find((note) => note.id === current.id);
     if (current.body.trim() === '' && stored) await deleteNote(stored);
     else await load();
@@ -192,17 +204,24 @@ export function createSidebarStore(options: SidebarStoreOptions) {
     typeComposer(body: string) {
       composer.value = { ...composer.value, body };
       // Nothing is stored until there is something to store; once stored, every change is saved.
-      if (body.trim() !== '' || knownRevs.has(composer.value.id)) scheduleNote(composer.value);
+      // Emptied while a save is pending: schedule the empty text so the stale one is not sent.
+      const { id } = composer.value;
+      if (body.trim() !== '' || knownRevs.has(id) || queue.isPending(`note:${id}`))
+        scheduleNote(composer.value);
     },
 
     /** Files the composed note in the list and clears the composer for the next one. */
     async saveComposer(): Promise<void> {
       const draft = composer.value;
       if (draft.body.trim() === '') {
-        if (knownRevs.has(draft.id)) {
-          await queue.flush();
-          await api.deleteNote(draft.id);
-          knownRevs.delete(draft.id);
+        if (knownRevs.has(draft.id) || queue.isPending(`note:${draft.id}`)) {
+          await attempt(async () => {
+            await queue.flush();
+            if (!knownRevs.has(draft.id)) return; // it was never stored
+            await api.deleteNote(draft.id);
+            knownRevs.delete(draft.id);
+          });
+          if (knownRevs.has(draft.id)) return; // not deleted (the notice says why): keep it
         }
         composer.value = { id: newId(), body: '' };
         return;
@@ -216,6 +235,8 @@ export function createSidebarStore(options: SidebarStoreOptions) {
 
     startEdit(note: Note) {
       if (editing.value) void finishEdit();
+      editSession += 1;
+      movedTo.delete(note.id); // editing it again: its own writes go to it
       knownRevs.set(note.id, note.rev);
       editing.value = { id: note.id, body: note.body };
     },
@@ -224,7 +245,9 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       const current = editing.value;
       if (!current) return;
       editing.value = { ...current, body };
-      scheduleNote(editing.value);
+      // Emptied text is not saved: finishing the edit empty deletes the note, and undo brings
+      // back the text it had, not an empty note.
+      if (body.trim() !== '') scheduleNote(editing.value);
     },
 
     finishEdit,

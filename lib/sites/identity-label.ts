@@ -10,5 +10,7 @@ const SCHEME_LABELS: Record<string, string> = {
 export function identityLabel(key: string): { site: string; value: string } {
   const colon = key.indexOf(':');
   const scheme = colon === -1 ? '' : key.slice(0, colon);
-  return { site: SCHEME_LABELS[scheme] ?? scheme, value: key.slice(colon + 1) };
+  // Own keys only: a scheme like `constructor` must not pick up Object.prototype's members.
+  const site = Object.hasOwn(SCHEME_LABELS, scheme) ? SCHEME_LABELS[scheme] : undefined;
+  return { site: site ?? scheme, value: key.slice(colon + 1) };
 }

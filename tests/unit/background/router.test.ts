@@ -1,5 +1,12 @@
+import type { Mock } from 'vitest';
+
+import {
+  createMessageRouter,
+  type Handlers,
+  type MessageSender,
+  type RouterOptions,
+} from '@/lib/background/router';
 import type { Request, RequestType } from '@/lib/messaging/protocol';
-import { createMessageRouter, type Handlers, type MessageSender } from '@/lib/background/router';
 import { requestSchema } from '@/lib/messaging/schemas';
 import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH, MAX_WHY_LENGTH } from '@/lib/model/limits';
 
@@ -44,12 +51,12 @@ function spyHandlers() {
 }
 
 let handlers: ReturnType<typeof spyHandlers>;
-let onError: ReturnType<typeof vi.fn>;
+let onError: Mock<NonNullable<RouterOptions['onError']>>;
 let router: ReturnType<typeof createMessageRouter>;
 
 beforeEach(() => {
   handlers = spyHandlers();
-  onError = vi.fn();
+  onError = vi.fn<NonNullable<RouterOptions['onError']>>();
   router = createMessageRouter(handlers, {
     extensionId: EXTENSION_ID,
     extensionOrigin: ORIGIN,
@@ -101,7 +108,7 @@ describe('who may send', () => {
     ['people.setWhy', whyRequest()],
   ])('refuses %s from a content script', async (type, message) => {
     const error = await expectRefused(message, CONTENT);
-    expect(error).toContain(`${type} may not be sent from a content`);
+    expect(error).toContain(`${type} may not be sent by a content script`);
   });
 
   it('treats a sender without a URL as a content script', async () => {
@@ -117,7 +124,7 @@ describe('who may send', () => {
 
   it('refuses tab.subject from an extension page', async () => {
     const error = await expectRefused({ type: 'tab.subject', subject: ADA }, SIDEBAR);
-    expect(error).toMatch(/tab\.subject may not be sent from an? extension page/);
+    expect(error).toContain('tab.subject may not be sent by an extension page');
   });
 });
 
@@ -140,9 +147,17 @@ describe('what may be sent', () => {
 
   it.each<[string, unknown, string]>([
     ['an extra top-level field', { ...saveRequest(), admin: true }, 'admin'],
-    ['an extra field in the note', saveRequest({ note: { id: 'n', body: 'b', rev: 9 } as never }), 'rev'],
+    [
+      'an extra field in the note',
+      saveRequest({ note: { id: 'n', body: 'b', rev: 9 } as never }),
+      'rev',
+    ],
     ['a missing note', { type: 'notes.save', person: ADA, baseRev: null }, 'note'],
-    ['a missing baseRev', { type: 'notes.save', person: ADA, note: { id: 'n', body: 'b' } }, 'baseRev'],
+    [
+      'a missing baseRev',
+      { type: 'notes.save', person: ADA, note: { id: 'n', body: 'b' } },
+      'baseRev',
+    ],
     ['a missing person', { type: 'people.setWhy', why: 'x' }, 'person'],
     ['an extra field on sidebar.context', { type: 'sidebar.context', tabId: 99 }, 'tabId'],
     ['a missing subject', { type: 'tab.subject' }, 'subject'],
@@ -157,10 +172,22 @@ describe('what may be sent', () => {
     ['a negative baseRev', saveRequest({ baseRev: -1 }), 'baseRev'],
     ['a fractional baseRev', saveRequest({ baseRev: 1.5 }), 'baseRev'],
     ['an empty note id', saveRequest({ note: { id: '', body: 'b' } }), 'note.id'],
-    ['a person name that is not a string', saveRequest({}, { key: ADA.key, name: null as never }), 'person.name'],
+    [
+      'a person name that is not a string',
+      saveRequest({}, { key: ADA.key, name: null as never }),
+      'person.name',
+    ],
     ['a why that is an object', { ...whyRequest(), why: { toString: 'x' } }, 'why'],
-    ['a restored note without rev', { type: 'notes.restore', note: { ...STORED_NOTE, rev: undefined } }, 'note.rev'],
-    ['a restored note with a bad date', { type: 'notes.restore', note: { ...STORED_NOTE, createdAt: 'yesterday' } }, 'note.createdAt'],
+    [
+      'a restored note without rev',
+      { type: 'notes.restore', note: { ...STORED_NOTE, rev: undefined } },
+      'note.rev',
+    ],
+    [
+      'a restored note with a bad date',
+      { type: 'notes.restore', note: { ...STORED_NOTE, createdAt: 'yesterday' } },
+      'note.createdAt',
+    ],
     ['a delete id that is a number', { type: 'notes.delete', id: 5 }, 'id'],
   ])('refuses %s and says where', async (_what, message, where) => {
     expect(await expectRefused(message, SIDEBAR)).toContain(`${where}: `);
@@ -231,7 +258,12 @@ describe('what may be sent', () => {
 
   it('lists at most three problems', async () => {
     const error = await expectRefused(
-      { type: 'notes.save', person: { key: 1, name: 2, url: 3 }, note: { id: 4, body: 5 }, baseRev: 'x' },
+      {
+        type: 'notes.save',
+        person: { key: 1, name: 2, url: 3 },
+        note: { id: 4, body: 5 },
+        baseRev: 'x',
+      },
       SIDEBAR,
     );
     expect(error.split('; ')).toHaveLength(3);
@@ -241,7 +273,11 @@ describe('what may be sent', () => {
 describe('valid requests', () => {
   it('hands a content script’s tab.subject to its handler with the sender’s tab and frame', async () => {
     const message = { type: 'tab.subject', subject: ADA };
-    const envelope = await router.handleMessage(message, { ...CONTENT, tab: { id: 42 }, frameId: 0 });
+    const envelope = await router.handleMessage(message, {
+      ...CONTENT,
+      tab: { id: 42 },
+      frameId: 0,
+    });
 
     expect(envelope).toEqual({ ok: true, value: null });
     expect(handlers['tab.subject']).toHaveBeenCalledTimes(1);
@@ -290,7 +326,10 @@ describe('valid requests', () => {
   it('passes the parsed request, with hostile text intact', async () => {
     const hostile = '<img src=x onerror=alert(1)>\u202E\u200B\uD800';
     handlers['notes.save'].mockImplementationOnce(async () => null as never);
-    const message = saveRequest({ note: { id: 'n1', body: hostile } }, { key: 'x:h', name: hostile });
+    const message = saveRequest(
+      { note: { id: 'n1', body: hostile } },
+      { key: 'x:h', name: hostile },
+    );
 
     const envelope = await router.handleMessage(message, SIDEBAR);
 
@@ -363,7 +402,11 @@ describe('replay', () => {
     ['sidebar.context', { type: 'sidebar.context' }],
   ])('refuses to replay %s', async (type, message) => {
     const envelope = await router.replay(message);
-    expect(envelope).toEqual({ ok: false, error: `Refused: ${type} is not replayable.` });
+    expect(envelope).toEqual({
+      ok: false,
+      error: `Refused: ${type} is not replayable.`,
+      invalid: true,
+    });
     expect(handlerCalls()).toBe(0);
   });
 

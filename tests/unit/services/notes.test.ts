@@ -31,11 +31,7 @@ afterEach(async () => {
 
 describe('notes.save', () => {
   it('creates a new note at rev 1 and the person it is about', async () => {
-    const saved = await notes.save(
-      ADA,
-      { id: 'n1', body: 'Met at the talk', url: ADA.url },
-      null,
-    );
+    const saved = await notes.save(ADA, { id: 'n1', body: 'Met at the talk', url: ADA.url }, null);
 
     expect(saved.conflict).toBe(false);
     expect(saved.note).toEqual({
@@ -122,11 +118,7 @@ describe('notes.save', () => {
     time.set('2024-05-10T13:00:00.000Z');
 
     // This tab still thinks it is at rev 1.
-    const mine = await notes.save(
-      ADA,
-      { id: 'n1', body: 'edited in tab A', url: ADA.url },
-      1,
-    );
+    const mine = await notes.save(ADA, { id: 'n1', body: 'edited in tab A', url: ADA.url }, 1);
 
     expect(mine.conflict).toBe(true);
     expect(mine.note.id).not.toBe('n1');
