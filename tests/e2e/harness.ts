@@ -136,6 +136,28 @@ function safe<T>(read: () => T): T | undefined {
   }
 }
 
+/**
+ * A fresh browser with the extension for each test of the calling `describe`; after each test it
+ * fails on any request that left the browser (CONTRACT: nothing leaves the machine).
+ */
+export function useExtensionSession(options: LaunchOptions = {}): () => ExtensionSession {
+  let session: ExtensionSession | undefined;
+  beforeEach(async () => {
+    session = await launchExtension(options);
+  });
+  afterEach(async () => {
+    if (!session) return;
+    const stray = session.strayRequests();
+    await session.close();
+    session = undefined;
+    expect(stray, 'requests that left the browser').toEqual([]);
+  });
+  return () => {
+    if (!session) throw new Error('The extension session exists only inside a test.');
+    return session;
+  };
+}
+
 /** Opens a fixture page at its real address. */
 export async function openFixture(session: ExtensionSession, name: string): Promise<Page> {
   const fixture = loadFixture(name);

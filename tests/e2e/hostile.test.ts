@@ -1,4 +1,4 @@
-import { clickToggle, type ExtensionSession, launchExtension, sidebarFrame } from './harness';
+import { clickToggle, sidebarFrame, useExtensionSession } from './harness';
 
 const PROFILE_URL = 'https://www.linkedin.com/in/hostile-name-test/';
 const MARKUP = '<img src=x onerror="document.title=`pwned`"><b>Bold</b>';
@@ -16,17 +16,10 @@ function hostileProfile(): string {
 }
 
 describe('hostile names and notes', () => {
-  let session: ExtensionSession;
-  beforeEach(async () => {
-    session = await launchExtension();
-  });
-  afterEach(async () => {
-    const stray = session.strayRequests();
-    await session.close();
-    expect(stray).toEqual([]);
-  });
+  const current = useExtensionSession();
 
   it('shows them as text, without breaking the sidebar layout', async () => {
+    const session = current();
     session.serve(PROFILE_URL, hostileProfile());
     const page = await session.context.newPage();
     await page.goto(PROFILE_URL);

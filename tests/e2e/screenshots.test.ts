@@ -4,11 +4,10 @@ import { join, resolve } from 'node:path';
 
 import {
   clickToggle,
-  type ExtensionSession,
   isSidebarVisible,
-  launchExtension,
   openFixture,
   sidebarFrame,
+  useExtensionSession,
 } from './harness';
 
 // `npm run docs:screenshots` writes the README's pictures; a plain test run writes them to a
@@ -18,16 +17,10 @@ const OUTPUT_DIR = process.env.UPDATE_SCREENSHOTS
   : mkdtempSync(join(tmpdir(), 'acquaint-shots-'));
 
 describe('README screenshots', () => {
-  let session: ExtensionSession;
-  beforeEach(async () => {
-    session = await launchExtension({ spy: false });
-  });
-  afterEach(async () => {
-    await session.close();
-  });
+  const current = useExtensionSession({ spy: false });
 
   it('shows the sidebar beside a LinkedIn profile', async () => {
-    const page = await openFixture(session, 'linkedin/profile-classic');
+    const page = await openFixture(current(), 'linkedin/profile-classic');
     await clickToggle(page);
     const frame = await sidebarFrame(page);
     await frame.locator('[data-testid="why-input"]').fill('Runs the data meetup; wants speakers');

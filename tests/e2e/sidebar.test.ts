@@ -5,7 +5,7 @@ import {
   dispatchCommand,
   type ExtensionSession,
   isSidebarVisible,
-  launchExtension,
+  useExtensionSession,
   loadFixture,
   openFixture,
   sidebarFrame,
@@ -37,16 +37,10 @@ async function spyDump(page: Page): Promise<string> {
 }
 
 describe('the notes sidebar in real Chromium', () => {
+  const current = useExtensionSession();
   let session: ExtensionSession;
-
-  beforeEach(async () => {
-    session = await launchExtension();
-  });
-
-  afterEach(async () => {
-    const stray = session.strayRequests();
-    await session.close();
-    expect(stray, 'requests that left the browser').toEqual([]);
+  beforeEach(() => {
+    session = current();
   });
 
   it('keeps a note about a LinkedIn profile across reloads, and the page learns nothing of it', async () => {
