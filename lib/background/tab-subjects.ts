@@ -1,3 +1,4 @@
+import { samePersonRef } from '../sites/person-ref';
 import type { PersonRef } from '../sites/types';
 
 /** Storage the subjects survive in when the service worker is stopped; `storage.session` in the extension. */
@@ -25,7 +26,7 @@ export function createTabSubjects(area: SessionArea) {
     /** Records the tab's subject; returns whether it changed. */
     async set(tabId: number, subject: PersonRef | null): Promise<boolean> {
       const previous = await this.get(tabId);
-      if (sameRef(previous, subject)) return false;
+      if (samePersonRef(previous, subject)) return false;
       cache.set(tabId, subject);
       if (subject) await area.set({ [keyOf(tabId)]: subject });
       else await area.remove(keyOf(tabId));
@@ -37,9 +38,4 @@ export function createTabSubjects(area: SessionArea) {
       await area.remove(keyOf(tabId));
     },
   };
-}
-
-function sameRef(a: PersonRef | null, b: PersonRef | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.key === b.key && a.name === b.name && a.url === b.url && a.headline === b.headline;
 }

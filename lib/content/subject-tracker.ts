@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 import { readSubject, subjectKeyFromUrl } from '../sites';
+import { samePersonRef } from '../sites/person-ref';
 import type { PersonRef } from '../sites/types';
 
 /** How long to wait for a single-page app to render a profile's name before giving up on it. */
@@ -27,7 +28,7 @@ export function createSubjectTracker(ctx: ContentScriptContext, options: Subject
   let lastNamed: PersonRef | undefined;
 
   const report = (subject: PersonRef | null) => {
-    if (last !== undefined && sameRef(last, subject)) return;
+    if (last !== undefined && samePersonRef(last, subject)) return;
     last = subject;
     if (subject?.name) lastNamed = subject;
     options.onSubject(subject);
@@ -86,9 +87,4 @@ function watchUntil(
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(stop);
   return stop;
-}
-
-function sameRef(a: PersonRef | null, b: PersonRef | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.key === b.key && a.name === b.name && a.url === b.url;
 }

@@ -43,6 +43,17 @@ export async function ensurePerson(
   now: Date,
 ): Promise<Person> {
   const existing = await findPersonByKey(db, ref.key);
+  // Created before the page had rendered the name: take the real one now that it is known.
+  if (
+    existing &&
+    ref.name &&
+    existing.name === fallbackName(ref.key) &&
+    ref.name !== existing.name
+  ) {
+    const named: Person = { ...existing, name: ref.name, updatedAt: now.toISOString() };
+    await db.people.put(named);
+    return named;
+  }
   if (existing) return existing;
   const stamp = now.toISOString();
   const person: Person = {

@@ -198,3 +198,17 @@ describe('fallbackName', () => {
     expect(fallbackName(key)).toBe(name);
   });
 });
+
+describe('a person created before the page rendered their name', () => {
+  it('takes the real name once the page shows it, but never overwrites a real one', async () => {
+    const early = await people.ensure({ key: ADA.key, name: '' });
+    expect(early.name).toBe(fallbackName(ADA.key));
+
+    const named = await people.ensure(ADA);
+    expect(named.id).toBe(early.id);
+    expect(named.name).toBe(ADA.name);
+
+    const renamed = await people.ensure({ ...ADA, name: 'Someone Else' });
+    expect(renamed.name).toBe(ADA.name);
+  });
+});
