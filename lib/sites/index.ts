@@ -1,7 +1,7 @@
 import { adapterFor } from './registry';
-import type { PersonRef } from './types';
+import type { AuthorMatch, PageReading, PersonRef } from './types';
 
-export type { PageReading, PersonRef, SiteAdapter, SiteId } from './types';
+export type { AuthorMatch, PageKind, PageReading, PersonRef, SiteAdapter, SiteId } from './types';
 export { adapterFor, SITE_ADAPTERS } from './registry';
 
 /** The key of the page's subject from its URL alone, before the page has rendered. */
@@ -10,6 +10,15 @@ export function subjectKeyFromUrl(url: URL): string | null {
     return adapterFor(url)?.subjectKey(url) ?? null;
   } catch {
     return null;
+  }
+}
+
+/** Whether the page at this URL has a subject (a profile, a 1:1 thread), rendered or not. */
+export function expectsSubject(url: URL): boolean {
+  try {
+    return adapterFor(url)?.expectsSubject(url) ?? false;
+  } catch {
+    return false;
   }
 }
 
@@ -23,4 +32,30 @@ export function readSubject(doc: Document, url: URL): PersonRef | null {
   } catch {
     return null;
   }
+}
+
+/** Authors of the items in `root` (the document, or a part the page just added). Never throws. */
+export function findAuthors(root: ParentNode, url: URL): AuthorMatch[] {
+  try {
+    return adapterFor(url)?.findAuthors(root, url) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** CONTRACT §2: who the page is about, and every distinct author on it in document order. */
+export function readPage(doc: Document, url: URL): PageReading {
+  return { subject: readSubject(doc, url), people: distinctPeople(findAuthors(doc, url)) };
+}
+
+/** First occurrence wins, name included. */
+export function distinctPeople(matches: readonly AuthorMatch[]): PersonRef[] {
+  const seen = new Set<string>();
+  const people: PersonRef[] = [];
+  for (const { person } of matches) {
+    if (seen.has(person.key)) continue;
+    seen.add(person.key);
+    people.push(person);
+  }
+  return people;
 }

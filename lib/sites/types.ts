@@ -13,16 +13,45 @@ export interface PageReading {
   people: PersonRef[];
 }
 
-export type SiteId = 'linkedin' | 'x';
+export type SiteId = 'linkedin' | 'x' | 'blog';
+
+export type PageKind =
+  | 'profile'
+  | 'feed'
+  | 'post'
+  | 'timeline'
+  | 'status'
+  | 'comments'
+  | 'messaging';
+
+/** One authored item's author, with the element a badge goes beside (the author's name link). */
+export interface AuthorMatch {
+  person: PersonRef;
+  anchor: Element;
+}
 
 export interface SiteAdapter {
   id: SiteId;
-  /** Human name of the site, for messages to the user. */
+  /** Human name of the site, for messages to the user ("LinkedIn's page layout wasn't recognised"). */
   label: string;
   /** Whether this adapter handles pages at this URL (host check only). */
   matchesHost(url: URL): boolean;
-  /** The subject's identity key from the URL alone, before the DOM has rendered; null when the page has no subject. */
+  /** What kind of page this URL is; null for pages that show no people (settings, search…). */
+  pageKind(url: URL): PageKind | null;
+  /** Whether a page at this URL has a subject (a profile, a 1:1 thread). */
+  expectsSubject(url: URL): boolean;
+  /**
+   * The subject's identity key from the URL alone, before the DOM has rendered; null when the URL
+   * does not say (a messaging thread: its subject is known only from the DOM) or there is no subject.
+   */
   subjectKey(url: URL): string | null;
   /** The subject with the name shown on the page; null while the page has not rendered it. */
   readSubject(doc: Document, url: URL): PersonRef | null;
+  /**
+   * The authors of the authored items (posts, tweets, comments, replies, messages) that are
+   * `root`, lie inside it, or contain it, in document order and not de-duplicated. `root` is the
+   * document, or an element the page has just added (infinite scroll), so a scan costs only the
+   * new part of the page.
+   */
+  findAuthors(root: ParentNode, url: URL): AuthorMatch[];
 }
