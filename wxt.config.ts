@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-import { SITE_HOST_PERMISSIONS } from './lib/sites/hosts';
+import { BLOG_ORIGIN_PATTERNS, SITE_HOST_PERMISSIONS } from './lib/sites/hosts';
 
 // Extension pages may run only their own bundled code: no remote scripts, no eval, no plugins.
 const EXTENSION_PAGES_CSP =
@@ -14,9 +14,18 @@ export default defineConfig({
     name: 'Acquaint',
     description:
       'Private notes beside the people you meet online, kept on your own machine, and a nudge when a conversation goes cold.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
     host_permissions: [...SITE_HOST_PERMISSIONS],
+    // Blogs are enabled one origin at a time, by the user, at run time; nothing broad at install.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: [...BLOG_ORIGIN_PATTERNS] }
+      : { optional_permissions: [...BLOG_ORIGIN_PATTERNS] }),
     commands: {
+      // Opening the popup from the keyboard counts as invoking Acquaint on the tab (activeTab).
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+Q' },
+        description: 'Open Acquaint’s popup',
+      },
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+A' },
         description: 'Open or close the notes sidebar for the person on this page',

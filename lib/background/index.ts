@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
 import { AcquaintDatabase } from '../db/database';
 import type { ContentCommand } from '../messaging/protocol';
+import { createHealthService } from '../services/health';
 import { createNotesService } from '../services/notes';
 import { createPeopleService } from '../services/people';
+import { createSettingsService } from '../services/settings';
 import { createJournal, type Journal } from '../storage/journal';
+import { createBlogSites } from './blog-sites';
 import { createHandlers } from './handlers';
 import { recoverJournal } from './recover-journal';
 import { createMessageRouter, type MessageRouter } from './router';
@@ -14,23 +18,64 @@ import { createTabSubjects } from './tab-subjects';
 /** A sidebar saves within a second or retries every few; an entry this old was left behind. */
 const ABANDONED_AFTER_MS = 2 * 60 * 1000;
 
+const SIDEBAR_WINDOW = { width: 400, height: 680 };
+
 /** Wires the database, services and message routing into the running background. */
 export function startBackground(): void {
   const db = new AcquaintDatabase();
   const sidebars = createSidebarHub((event) => browser.runtime.sendMessage(event));
   const tabSubjects = createTabSubjects(browser.storage.session);
+  const tabSelections = createTabSubjects(browser.storage.session, 'tab-selected');
 
   const tellTab = async (tabId: number, command: ContentCommand) => {
     await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
   };
+  const tellTabs = async (query: { url?: string }, command: ContentCommand) => {
+    const tabs = await browser.tabs.query(query);
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.id === undefined ? undefined : tellTab(tab.id, command).catch(() => {}),
+      ),
+    );
+  };
+
+  const blogSites = createBlogSites({
+    permissions: browser.permissions,
+    scripting: {
+      getRegisteredContentScripts: () => browser.scripting.getRegisteredContentScripts(),
+      registerContentScripts: (scripts) => browser.scripting.registerContentScripts(scripts),
+      unregisterContentScripts: (filter) => browser.scripting.unregisterContentScripts(filter),
+      executeScript: ({ target, files }) =>
+        browser.scripting.executeScript({ target, files: files as ScriptPublicPath[] }),
+    },
+    tellOriginTabs: (pattern) => tellTabs({ url: pattern }, { type: 'site.disabled' }),
+    tabsMatching: async (pattern) =>
+      (await browser.tabs.query({ url: pattern }))
+        .map((tab) => tab.id)
+        .filter((id): id is number => id !== undefined),
+    scriptFile: 'content-scripts/blog.js',
+  });
 
   const router = createMessageRouter(
     createHandlers({
       people: createPeopleService(db),
       notes: createNotesService(db),
+      settings: createSettingsService(db),
+      health: createHealthService(db),
+      blogSites,
       tabSubjects,
+      tabSelections,
       sidebars,
       tellTab,
+      tellAllTabs: (command) => tellTabs({}, command),
+      openSidebarWindow: async () => {
+        const window = await browser.windows.create({
+          url: browser.runtime.getURL('/sidebar.html'),
+          type: 'popup',
+          ...SIDEBAR_WINDOW,
+        });
+        return window?.tabs?.[0]?.id;
+      },
     }),
     {
       extensionId: browser.runtime.id,
@@ -43,7 +88,19 @@ export function startBackground(): void {
 
   void recoverTyping(createJournal(browser.storage.local), router);
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabSubjects.forget(tabId));
+  // The granted blog origins are the truth; registrations follow them, also when the user
+  // revokes one from the browser's own extension settings.
+  const logFailure = (error: unknown) => console.error('Acquaint: blog sites', error);
+  browser.permissions.onAdded.addListener(({ origins = [] }) => {
+    void blogSites.granted(origins).catch(logFailure);
+  });
+  browser.permissions.onRemoved.addListener(() => void blogSites.sync().catch(logFailure));
+  void blogSites.sync().catch(logFailure);
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabSubjects.forget(tabId);
+    void tabSelections.forget(tabId);
+  });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'toggle-sidebar') return;

@@ -10,10 +10,14 @@ export interface SessionArea {
 
 export type TabSubjects = ReturnType<typeof createTabSubjects>;
 
-/** Which person each tab is showing, as its content script last reported. */
-export function createTabSubjects(area: SessionArea) {
+/**
+ * A person per tab: the page's subject as its content script last reported it, or (with another
+ * prefix) the author the user picked on the page. Kept in session storage, which the browser clears
+ * when it quits, so it survives the service worker stopping and nothing longer.
+ */
+export function createTabSubjects(area: SessionArea, prefix = 'tab-subject') {
   const cache = new Map<number, PersonRef | null>();
-  const keyOf = (tabId: number) => `tab-subject:${tabId}`;
+  const keyOf = (tabId: number) => `${prefix}:${tabId}`;
 
   return {
     async get(tabId: number): Promise<PersonRef | null> {

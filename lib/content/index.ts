@@ -3,33 +3,103 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 import { sendRequest } from '../messaging/client';
 import type { ContentCommand } from '../messaging/protocol';
+import { adapterFor } from '../sites';
+import type { PersonRef, SiteId } from '../sites/types';
+import { createAuthorBadges } from './author-badges';
+import { createHealthWatch } from './health-watch';
+import { applyDebugSetting, loadContentSettings } from './settings';
 import { createSidebarFrame } from './sidebar-frame';
 import { createSubjectTracker } from './subject-tracker';
 
-/** The content script on LinkedIn and X: tracks the page's subject and owns the sidebar toggle. */
+const SUBJECT_PAGES = new Set(['profile', 'messaging']);
+
+/**
+ * The content script on LinkedIn and X: follows the page's subject, puts a badge beside every
+ * author, and owns the sidebar's toggle and frame.
+ */
 export function startContent(ctx: ContentScriptContext): void {
-  const sidebar = createSidebarFrame(ctx);
+  const site: SiteId = adapterFor(new URL(location.href))?.id ?? 'linkedin';
+  let subject: PersonRef | null = null;
+  let selected: PersonRef | null = null;
+
+  const send = (request: Parameters<typeof sendRequest>[0]) =>
+    sendRequest(request).catch((error: unknown) => {
+      if (ctx.isValid) console.warn('Acquaint could not reach its background.', error);
+    });
+
+  const select = (person: PersonRef | null) => {
+    if (selected === null && person === null) return;
+    selected = person;
+    void send({ type: 'tab.select', person });
+  };
+
+  const sidebar = createSidebarFrame(ctx, {
+    // Closing a picked author's notes goes back to the page's own subject next time.
+    onClosed: () => {
+      select(null);
+      void sidebar.setAvailable(subject !== null);
+    },
+  });
+  const health = createHealthWatch(ctx, site);
 
   const tracker = createSubjectTracker(ctx, {
-    onSubject(subject) {
-      void sidebar.setAvailable(subject !== null);
-      sendRequest({ type: 'tab.subject', subject }).catch((error: unknown) => {
-        if (ctx.isValid)
-          console.warn('Acquaint could not report this page to its background.', error);
-      });
+    onSubject(next) {
+      subject = next;
+      if (next?.name) health.found();
+      void sidebar.setAvailable(subject !== null || selected !== null);
+      void send({ type: 'tab.subject', subject: next });
     },
   });
 
-  tracker.track(new URL(location.href));
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => tracker.track(newUrl));
+  const badges = createAuthorBadges(ctx, {
+    onOpen(person) {
+      select(person);
+      void sidebar.setAvailable(true).then(() => sidebar.open());
+    },
+    onAuthors: () => health.found(),
+  });
+  let badgesOn = false;
+
+  const track = (url: URL) => {
+    select(null);
+    const kind = adapterFor(url)?.pageKind(url) ?? null;
+    // Author pages are judged by the badges' scan; with badges off they are not judged at all.
+    health.expect(kind && (SUBJECT_PAGES.has(kind) || badgesOn) ? kind : null);
+    tracker.track(url);
+    if (badgesOn) badges.track(url);
+  };
+
+  const applySettings = async () => {
+    const settings = await loadContentSettings();
+    applyDebugSetting(settings);
+    if (settings.badges && !badgesOn) {
+      badgesOn = true;
+      badges.track(new URL(location.href));
+    } else if (!settings.badges && badgesOn) {
+      badgesOn = false;
+      badges.clear();
+    }
+  };
+
+  void applySettings().then(() => track(new URL(location.href)));
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => track(newUrl));
 
   // Answering with a promise tells the background the command arrived.
   const onCommand = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const command = message as ContentCommand | undefined;
-    if (command?.type === 'sidebar.toggle') return sidebar.toggle().then(() => true);
-    if (command?.type === 'sidebar.close') return sidebar.closeAndFocusToggle().then(() => true);
-    return undefined;
+    switch (command?.type) {
+      case 'sidebar.toggle':
+        return sidebar.toggle().then(() => true);
+      case 'sidebar.close':
+        return sidebar.closeAndFocusToggle().then(() => true);
+      case 'people.changed':
+        return badges.refreshKnown().then(() => true);
+      case 'settings.changed':
+        return applySettings().then(() => true);
+      default:
+        return undefined;
+    }
   };
   browser.runtime.onMessage.addListener(onCommand);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));

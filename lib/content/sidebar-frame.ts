@@ -23,7 +23,10 @@ interface Parts {
  * page cannot even find the element. It is created on first open and then only hidden, which keeps
  * reopening instant and lets a half-typed note finish saving.
  */
-export function createSidebarFrame(ctx: ContentScriptContext) {
+export function createSidebarFrame(
+  ctx: ContentScriptContext,
+  options: { onClosed?: () => void } = {},
+) {
   let ui: ShadowRootContentScriptUi<Parts> | undefined;
   let uiPromise: Promise<ShadowRootContentScriptUi<Parts>> | undefined;
   let available = false;
@@ -76,7 +79,10 @@ export function createSidebarFrame(ctx: ContentScriptContext) {
     const parts = ui?.mounted;
     if (!parts) return;
     if (open) focusFrame(parts.frame);
-    else if (parts.root.contains(getActiveInShadow(parts.root))) parts.button.focus();
+    else {
+      if (parts.root.contains(getActiveInShadow(parts.root))) parts.button.focus();
+      options.onClosed?.();
+    }
   };
 
   const toggle = () => setOpen(!open);
@@ -92,6 +98,7 @@ export function createSidebarFrame(ctx: ContentScriptContext) {
       }
     },
     toggle,
+    open: () => setOpen(true),
     close: () => setOpen(false),
     /** Returns focus to the toggle after the sidebar closes itself (Escape inside it). */
     closeAndFocusToggle: async () => {

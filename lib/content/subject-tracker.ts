@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { readSubject, subjectKeyFromUrl } from '../sites';
+import { expectsSubject, readSubject, subjectKeyFromUrl } from '../sites';
 import { samePersonRef } from '../sites/person-ref';
 import type { PersonRef } from '../sites/types';
 
@@ -37,25 +37,41 @@ export function createSubjectTracker(ctx: ContentScriptContext, options: Subject
   const track = (url: URL) => {
     stopWatching?.();
     stopWatching = undefined;
-    const key = subjectKeyFromUrl(url);
-    if (!key) {
+    if (!expectsSubject(url)) {
       report(null);
       return;
     }
+    // Null on a messaging thread: its URL does not say who the other person is, only the DOM does.
+    const key = subjectKeyFromUrl(url);
     const startedAt = now();
     const previous = lastNamed;
     const attempt = (): boolean => {
       const subject = readSubject(doc, url);
-      if (!subject || subject.key !== key || !subject.name) return false;
-      // The app changes the URL before it swaps the header: the old person's name is not the new one's.
-      const lingering = previous && previous.key !== key && previous.name === subject.name;
+      if (!subject || (key !== null && subject.key !== key) || !subject.name) return false;
+      // The app changes the URL before it swaps the header: the previous person's header is not
+      // the new one's. With a key from the URL a lingering name shows; without one (a messaging
+      // thread), a lingering person does.
+      const lingering =
+        previous &&
+        (key !== null
+          ? previous.key !== key && previous.name === subject.name
+          : previous.key === subject.key);
       if (lingering && now() - startedAt < STALE_NAME_GRACE_MS) return false;
       report(subject);
       return true;
     };
     if (attempt()) return;
-    report({ key, name: '' });
+    report(key ? { key, name: '' } : null);
     stopWatching = watchUntil(ctx, doc, attempt, RENDER_TIMEOUT_MS);
+    // A same-named or same-person page may never change the DOM again: look once more after the grace.
+    const retry = ctx.setTimeout(() => {
+      if (stopWatching && attempt()) stopWatching();
+    }, STALE_NAME_GRACE_MS + 50);
+    const stop = stopWatching;
+    stopWatching = () => {
+      clearTimeout(retry);
+      stop();
+    };
   };
 
   return { track };

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 
+import type { SiteHealth } from '../model/health';
+import type { Settings } from '../model/settings';
 import type { Note, Person } from '../model/types';
 import type { PersonRef } from '../sites/types';
 import type { requestSchema } from './schemas';
@@ -38,6 +40,16 @@ export interface ResponseMap {
   'notes.delete': Note | null;
   'notes.restore': Note;
   'people.setWhy': Person;
+  'people.lookup': { known: string[] };
+  'tab.select': null;
+  'person.openWindow': null;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'health.report': null;
+  'health.list': SiteHealth[];
+  'blogs.list': string[];
+  'blogs.enable': string[];
+  'blogs.disable': string[];
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -53,10 +65,28 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'notes.delete': ['extension-page'],
   'notes.restore': ['extension-page'],
   'people.setWhy': ['extension-page'],
+  // A content script learns only whether an author is known, never who they are or any note.
+  'people.lookup': ['content'],
+  'tab.select': ['content'],
+  'person.openWindow': ['content'],
+  'settings.get': ['content', 'extension-page'],
+  'settings.update': ['extension-page'],
+  'health.report': ['content'],
+  'health.list': ['extension-page'],
+  'blogs.list': ['extension-page'],
+  'blogs.enable': ['extension-page'],
+  'blogs.disable': ['extension-page'],
 };
 
 /** Messages the background sends to a tab's content script. */
-export type ContentCommand = { type: 'sidebar.toggle' } | { type: 'sidebar.close' };
+export type ContentCommand =
+  | { type: 'sidebar.toggle' }
+  | { type: 'sidebar.close' }
+  /** Someone was added or changed: badges should ask again who is known. */
+  | { type: 'people.changed' }
+  | { type: 'settings.changed' }
+  /** The user turned Acquaint off for this blog: remove everything from the page. */
+  | { type: 'site.disabled' };
 
 /** Broadcast from the background to open sidebars: reload, if it concerns you. */
 export interface SidebarEvent {

@@ -8,6 +8,7 @@ import {
   MAX_URL_LENGTH,
   MAX_WHY_LENGTH,
 } from '../model/limits';
+import { MAX_LOOKUP_KEYS } from './limits';
 
 /** Validation of everything that crosses into the background. Only the background imports this. */
 
@@ -45,6 +46,34 @@ export const noteSchema = z.object({
   rev: z.number().int().positive(),
 });
 
+const siteIdSchema = z.enum(['linkedin', 'x', 'blog']);
+const pageKindSchema = z.enum([
+  'profile',
+  'feed',
+  'post',
+  'timeline',
+  'status',
+  'comments',
+  'messaging',
+]);
+
+/**
+ * An origin the user enables Acquaint on: scheme and host (and port), nothing else. URL parsing
+ * accepts `*` in a host, but in a match pattern it is a wildcard (`https://*.example/*` is every
+ * subdomain), so it is refused.
+ */
+export const originSchema = z
+  .string()
+  .max(MAX_URL_LENGTH)
+  .refine(
+    (value) =>
+      URL.canParse(value) &&
+      /^https?:$/.test(new URL(value).protocol) &&
+      new URL(value).origin === value &&
+      !new URL(value).hostname.includes('*'),
+    'is not a web origin like https://blog.example',
+  );
+
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tab.subject'), subject: personRefSchema.nullable() }),
   z.strictObject({ type: z.literal('sidebar.context') }),
@@ -66,4 +95,29 @@ export const requestSchema = z.discriminatedUnion('type', [
     person: personRefSchema,
     why: z.string().max(MAX_WHY_LENGTH),
   }),
+  z.strictObject({
+    type: z.literal('people.lookup'),
+    keys: z.array(identityKeySchema).max(MAX_LOOKUP_KEYS),
+  }),
+  z.strictObject({ type: z.literal('tab.select'), person: personRefSchema.nullable() }),
+  z.strictObject({ type: z.literal('person.openWindow'), person: personRefSchema }),
+  z.strictObject({ type: z.literal('settings.get') }),
+  z.strictObject({
+    type: z.literal('settings.update'),
+    patch: z.strictObject({
+      badges: z.boolean().optional(),
+      debug: z.boolean().optional(),
+      defaultCadenceDays: z.number().int().min(1).max(3650).optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('health.report'),
+    site: siteIdSchema,
+    pageKind: pageKindSchema,
+    ok: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('health.list') }),
+  z.strictObject({ type: z.literal('blogs.list') }),
+  z.strictObject({ type: z.literal('blogs.enable'), origin: originSchema }),
+  z.strictObject({ type: z.literal('blogs.disable'), origin: originSchema }),
 ]);

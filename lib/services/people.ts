@@ -16,6 +16,19 @@ export function createPeopleService(db: AcquaintDatabase, clock: Clock = systemC
       return findPersonByKey(db, key);
     },
 
+    /** Which of these identity keys belong to someone already in Acquaint (one indexed query). */
+    async knownKeys(keys: readonly string[]): Promise<string[]> {
+      if (keys.length === 0) return [];
+      const wanted = new Set(keys);
+      const people = await db.people
+        .where('identityKeys')
+        .anyOf([...wanted])
+        .toArray();
+      return [...new Set(people.flatMap((person) => person.identityKeys))].filter((key) =>
+        wanted.has(key),
+      );
+    },
+
     /** The person with this identity, created from the page's reading the first time. */
     ensure(ref: PersonRef): Promise<Person> {
       return db.transaction('rw', db.people, () => ensurePerson(db, ref, clock()));

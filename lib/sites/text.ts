@@ -41,13 +41,17 @@ export function normalizeText(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Whether an element is a copy of text meant only for screen readers (or hidden from them). */
-export function isScreenReaderOnly(el: Element): boolean {
-  if (el.getAttribute('aria-hidden') === 'true') return true;
+/** Whether an element is kept off screen, its text read only by screen readers. */
+export function isVisuallyHidden(el: Element): boolean {
   const className = el.getAttribute('class') ?? '';
   if (SCREEN_READER_CLASS.test(className)) return true;
   const style = el.getAttribute('style') ?? '';
   return /\bclip(?:-path)?\s*:/i.test(style);
+}
+
+/** Whether an element is a copy of text meant only for screen readers (or hidden from them). */
+export function isScreenReaderOnly(el: Element): boolean {
+  return el.getAttribute('aria-hidden') === 'true' || isVisuallyHidden(el);
 }
 
 function imageText(img: Element): string {
@@ -93,6 +97,53 @@ function nodeText(node: Node, skip: SkipNode | undefined): string {
   if (tag === 'img') return imageText(node);
   const text = childrenText(node, skip);
   return BLOCK_TAGS.has(tag) ? ` ${text} ` : text;
+}
+
+/** Tags that hold no text of their own, so a walk towards a name never stops on one. */
+const VOID_TAGS = new Set(['img', 'br', 'hr', 'input', 'wbr']);
+
+function hasOwnText(el: Element): boolean {
+  return Array.from(el.childNodes).some(
+    (n) =>
+      (n.nodeType === TEXT_NODE || n.nodeType === CDATA_SECTION_NODE) &&
+      normalizeText(n.nodeValue ?? '') !== '',
+  );
+}
+
+/**
+ * The element that holds the first line of text inside `el`. Cards and links stack their lines
+ * (name, headline, time) in block elements, so the walk goes down the first block with text; it
+ * stops where the text is a single line: an element with text of its own, several inline parts,
+ * or a visible copy beside its screen-reader duplicate. Works on structure only, never on words.
+ */
+export function firstTextLine(el: Element, skip?: SkipNode): Element {
+  let current = el;
+  // Deeper than any real card; the bound keeps a pathological tree linear.
+  for (let depth = 0; depth < 16; depth++) {
+    if (hasOwnText(current)) return current;
+    const children = Array.from(current.children).filter(
+      (child) =>
+        !IGNORED_TAGS.has(child.localName.toLowerCase()) &&
+        !skip?.(child) &&
+        normalizeText(nodeText(child, skip)) !== '',
+    );
+    const [first] = children;
+    if (first === undefined || VOID_TAGS.has(first.localName.toLowerCase())) return current;
+    if (children.some(isScreenReaderOnly)) return current;
+    const stacked = children.some((child) => BLOCK_TAGS.has(child.localName.toLowerCase()));
+    if (children.length > 1 && !stacked) return current;
+    current = first;
+  }
+  return current;
+}
+
+/**
+ * Whether an element shows text on screen (an emoji picture counts): an avatar link whose only
+ * text is an off-screen "View profile" label shows none.
+ */
+export function hasVisibleText(el: Element): boolean {
+  const offScreen: SkipNode = (node) => isElement(node) && isVisuallyHidden(node);
+  return normalizeText(nodeText(el, offScreen)) !== '';
 }
 
 /** The display name an element shows: its text only, following CONTRACT §1. */

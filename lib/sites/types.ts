@@ -16,13 +16,7 @@ export interface PageReading {
 export type SiteId = 'linkedin' | 'x' | 'blog';
 
 export type PageKind =
-  | 'profile'
-  | 'feed'
-  | 'post'
-  | 'timeline'
-  | 'status'
-  | 'comments'
-  | 'messaging';
+  'profile' | 'feed' | 'post' | 'timeline' | 'status' | 'comments' | 'messaging';
 
 /** One authored item's author, with the element a badge goes beside (the author's name link). */
 export interface AuthorMatch {

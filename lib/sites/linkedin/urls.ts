@@ -78,3 +78,64 @@ export function linkedInProfileUrl(key: string): string {
   const slug = key.startsWith('linkedin:') ? key.slice('linkedin:'.length) : key;
   return `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`;
 }
+
+/** First path segments of pages that belong to an organisation, never to a person. */
+const ORGANIZATION_SEGMENTS: ReadonlySet<string> = new Set(['company', 'showcase', 'school']);
+
+export interface LinkedInEntity {
+  /** A member's profile, or an organisation's page (company, showcase, school): not a person. */
+  kind: 'person' | 'organization';
+  /** `in/<slug>` or `company/<name>`, lower-cased: two links with the same id name the same page. */
+  id: string;
+}
+
+/** What a link points at when it names a member or an organisation; null for anything else. */
+export function linkedInEntity(href: string, base: string | URL): LinkedInEntity | null {
+  const url = toUrl(href, base);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
+  if (!isLinkedInHost(url.hostname)) return null;
+  const [, first = '', second = ''] = url.pathname.toLowerCase().split('/');
+  if (second === '') return null;
+  if (first === 'in') return { kind: 'person', id: `in/${second}` };
+  if (ORGANIZATION_SEGMENTS.has(first)) return { kind: 'organization', id: `${first}/${second}` };
+  return null;
+}
+
+/** Non-empty, lower-cased path segments. */
+function segmentsOf(url: URL): string[] {
+  return url.pathname
+    .toLowerCase()
+    .split('/')
+    .filter((s) => s !== '');
+}
+
+/** A conversation in LinkedIn messaging: `/messaging/thread/<id>/`. */
+export function isLinkedInMessagingThread(url: URL): boolean {
+  const [first, second, third] = segmentsOf(url);
+  return first === 'messaging' && second === 'thread' && third !== undefined;
+}
+
+/**
+ * The kind of page a LinkedIn URL shows: a profile (`/in/<slug>` and its sub-pages), a single
+ * post (`/posts/…`, `/feed/update/urn:li:…`), a list of posts (the feed, groups, an
+ * organisation's posts, content search), a messaging thread; null for pages without authors.
+ */
+export function linkedInPageKind(url: URL): 'profile' | 'feed' | 'post' | 'messaging' | null {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (!isLinkedInHost(url.hostname)) return null;
+  if (linkedInProfileKey(url) !== null) return 'profile';
+  const [first, second, third, fourth] = segmentsOf(url);
+  if (first === 'messaging') return isLinkedInMessagingThread(url) ? 'messaging' : null;
+  if (first === 'posts' && second !== undefined) return 'post';
+  if (first === 'feed' && second === 'update') return third === undefined ? null : 'post';
+  if (first === 'embed' && second === 'feed' && third === 'update' && fourth !== undefined) {
+    return 'post';
+  }
+  if (first === 'feed') return 'feed';
+  if (first === 'groups' && second !== undefined) return 'feed';
+  if (first === 'search' && second === 'results' && (third === 'content' || third === 'all')) {
+    return 'feed';
+  }
+  if (first !== undefined && ORGANIZATION_SEGMENTS.has(first) && third === 'posts') return 'feed';
+  return null;
+}

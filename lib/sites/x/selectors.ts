@@ -13,3 +13,15 @@ export const HOVER_CARD = '[data-testid="HoverCard"]';
 export const FOLLOW_INDICATOR = '[data-testid="userFollowIndicator"]';
 
 export const LINK = 'a[href]';
+
+/** One post in any list: the timeline, a conversation, a profile's posts. */
+export const TWEET = '[data-testid="tweet"]';
+
+/** A post's name-and-handle block (the profile header's is `UserName`, without the hyphen). */
+export const TWEET_USER_NAME = '[data-testid="User-Name"]';
+
+/**
+ * A quoted post inside a post: a clickable card (`role="link"` on a non-link element) that holds
+ * its own `User-Name` block.
+ */
+export const QUOTED_TWEET = 'div[role="link"], [data-testid="quoteTweet"]';

@@ -128,3 +128,63 @@ export function xHandleFromAtText(text: string): string | null {
   const match = /^@([A-Za-z0-9_]{1,15})$/.exec(text);
   return match?.[1]?.toLowerCase() ?? null;
 }
+
+/** First segments of pages that show no posts: account, settings, messages, sign-in flows… */
+const NO_POSTS_FIRST_SEGMENTS: ReadonlySet<string> = new Set([
+  'about',
+  'account',
+  'compose',
+  'download',
+  'flow',
+  'help',
+  'intent',
+  'jobs',
+  'login',
+  'logout',
+  'messages',
+  'oauth',
+  'premium',
+  'privacy',
+  'rules',
+  'settings',
+  'share',
+  'signin',
+  'signup',
+  'tos',
+  'verified',
+]);
+
+/** Lists of posts under `/i/…`; every other `/i/…` page (flows, Grok, sign-ups) shows none. */
+const POST_LISTS_UNDER_I: ReadonlySet<string> = new Set([
+  'bookmarks',
+  'communities',
+  'events',
+  'lists',
+  'timeline',
+  'topics',
+  'trending',
+]);
+
+const STATUS_SEGMENTS: ReadonlySet<string> = new Set(['status', 'statuses']);
+const STATUS_ID = /^\d{1,25}$/;
+
+/**
+ * The kind of page an X URL shows: a profile (`/<handle>` and its tabs), a single post with its
+ * conversation (`/<handle>/status/<id>`, `/i/web/status/<id>`), any other list of posts (home,
+ * lists, search, explore, notifications…); null for pages that show no posts.
+ */
+export function xPageKind(url: URL): 'profile' | 'timeline' | 'status' | null {
+  const segments = xSegments(url);
+  if (!segments) return null;
+  if (xProfileKey(url) !== null) return 'profile';
+  const [first = '', second = '', third = '', fourth = ''] = segments.map((s) => s.toLowerCase());
+  if (first === 'i' && second === 'web' && STATUS_SEGMENTS.has(third) && STATUS_ID.test(fourth)) {
+    return 'status';
+  }
+  if (xHandleFromPath(first) !== null && STATUS_SEGMENTS.has(second) && STATUS_ID.test(third)) {
+    return 'status';
+  }
+  if (first === 'i') return POST_LISTS_UNDER_I.has(second) ? 'timeline' : null;
+  if (NO_POSTS_FIRST_SEGMENTS.has(first)) return null;
+  return 'timeline';
+}

@@ -1,13 +1,9 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Mock } from 'vitest';
 
-import { createHandlers } from '@/lib/background/handlers';
 import { createMessageRouter, type Handlers, type RequestContext } from '@/lib/background/router';
-import { createSidebarHub } from '@/lib/background/sidebar-hub';
-import { createTabSubjects, type TabSubjects } from '@/lib/background/tab-subjects';
+import type { TabSubjects } from '@/lib/background/tab-subjects';
 import type { AcquaintDatabase } from '@/lib/db/database';
 import type { ContentCommand, SidebarEvent } from '@/lib/messaging/protocol';
-import { createNotesService } from '@/lib/services/notes';
-import { createPeopleService } from '@/lib/services/people';
 
 import {
   ADA,
@@ -17,7 +13,8 @@ import {
   testClock,
   type TestClock,
 } from '../support/db';
-import { saveRequest, whyRequest } from '../support/requests';
+import { createTestHandlers } from '../support/handlers';
+import { saveRequest, STORED_NOTE, whyRequest } from '../support/requests';
 
 const TOP: RequestContext = { kind: 'content', tabId: 7, frameId: 0 };
 const SIDEBAR: RequestContext = { kind: 'extension-page', tabId: 7, frameId: 1 };
@@ -25,24 +22,18 @@ const SIDEBAR: RequestContext = { kind: 'extension-page', tabId: 7, frameId: 1 }
 let db: AcquaintDatabase;
 let time: TestClock;
 let tabSubjects: TabSubjects;
-let broadcast: ReturnType<typeof vi.fn<(event: SidebarEvent) => Promise<unknown>>>;
-let tellTab: ReturnType<typeof vi.fn<(tabId: number, command: ContentCommand) => Promise<void>>>;
+let broadcast: Mock<(event: SidebarEvent) => Promise<unknown>>;
+let tellTab: Mock<(tabId: number, command: ContentCommand) => Promise<void>>;
 let handlers: Handlers;
 
 beforeEach(() => {
   db = openTestDatabase();
   time = testClock();
-  const clock = time.clock;
-  tabSubjects = createTabSubjects(fakeBrowser.storage.session);
-  broadcast = vi.fn(async () => undefined);
-  tellTab = vi.fn(async () => undefined);
-  handlers = createHandlers({
-    people: createPeopleService(db, clock),
-    notes: createNotesService(db, clock),
-    tabSubjects,
-    sidebars: createSidebarHub(broadcast),
-    tellTab,
-  });
+  const test = createTestHandlers(db, { clock: time.clock });
+  handlers = test.handlers;
+  tabSubjects = test.deps.tabSubjects;
+  broadcast = test.broadcast;
+  tellTab = test.tellTab;
 });
 
 afterEach(async () => {
@@ -301,6 +292,306 @@ describe('through the router', () => {
       subject: PIP,
       person: { name: 'Pip Wellings', identityKeys: [PIP.key] },
       notes: [{ id: 'note-1', body: 'Met at the owl talk' }],
+    });
+  });
+});
+
+describe('the newer requests', () => {
+  let test: ReturnType<typeof createTestHandlers>;
+
+  beforeEach(() => {
+    test = createTestHandlers(db, { clock: time.clock });
+    handlers = test.handlers;
+  });
+
+  const context = (tabId: number) =>
+    handlers['sidebar.context']({ type: 'sidebar.context' }, { ...SIDEBAR, tabId });
+
+  describe('tab.select', () => {
+    it('from the top frame: ensures the person once, stores the pick, refreshes, tells all tabs', async () => {
+      expect(await handlers['tab.select']({ type: 'tab.select', person: PIP }, TOP)).toBeNull();
+
+      const people = await db.people.toArray();
+      expect(people).toHaveLength(1);
+      expect(people[0]).toMatchObject({ name: PIP.name, identityKeys: [PIP.key] });
+      expect(await test.deps.tabSelections.get(7)).toEqual(PIP);
+      // The subject is the page's reading; a pick is kept apart from it.
+      expect(await test.deps.tabSubjects.get(7)).toBeNull();
+      expect(test.broadcast).toHaveBeenCalledWith({ type: 'sidebar.refresh', tabId: 7 });
+      expect(test.tellAllTabs).toHaveBeenCalledTimes(1);
+      expect(test.tellAllTabs).toHaveBeenCalledWith({ type: 'people.changed' });
+
+      await handlers['tab.select']({ type: 'tab.select', person: { ...PIP } }, TOP);
+      await handlers['tab.select']({ type: 'tab.select', person: PIP }, { ...TOP, tabId: 8 });
+      expect(await db.people.count()).toBe(1);
+      expect(await test.deps.tabSelections.get(8)).toEqual(PIP);
+    });
+
+    it('refuses any frame but the top one, storing and creating nothing', async () => {
+      await expect(
+        handlers['tab.select']({ type: 'tab.select', person: PIP }, { ...TOP, frameId: 4 }),
+      ).rejects.toThrow(/top frame/);
+
+      expect(await db.people.count()).toBe(0);
+      expect(await test.deps.tabSelections.get(7)).toBeNull();
+      expect(test.broadcast).not.toHaveBeenCalled();
+      expect(test.tellAllTabs).not.toHaveBeenCalled();
+    });
+
+    it('refuses a sender without a tab', async () => {
+      await expect(
+        handlers['tab.select']({ type: 'tab.select', person: PIP }, { ...TOP, tabId: undefined }),
+      ).rejects.toThrow(/must come from a tab/);
+      expect(test.broadcast).not.toHaveBeenCalled();
+    });
+
+    it('null clears the pick and refreshes that tab, creating no one', async () => {
+      await handlers['tab.select']({ type: 'tab.select', person: PIP }, TOP);
+      test.broadcast.mockClear();
+      test.tellAllTabs.mockClear();
+
+      await handlers['tab.select']({ type: 'tab.select', person: null }, TOP);
+
+      expect(await test.deps.tabSelections.get(7)).toBeNull();
+      expect(test.broadcast).toHaveBeenCalledTimes(1);
+      expect(test.broadcast).toHaveBeenCalledWith({ type: 'sidebar.refresh', tabId: 7 });
+      expect(test.tellAllTabs).not.toHaveBeenCalled();
+      expect(await db.people.count()).toBe(1);
+    });
+  });
+
+  describe('sidebar.context with a pick', () => {
+    it('shows the pick over the subject, and the subject again once the pick is cleared', async () => {
+      await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP);
+      await handlers['notes.save'](saveRequest({ note: { id: 'a', body: 'on Ada' } }), SIDEBAR);
+      await handlers['notes.save'](
+        saveRequest({ note: { id: 'p', body: 'on Pip' } }, PIP),
+        SIDEBAR,
+      );
+
+      await handlers['tab.select']({ type: 'tab.select', person: PIP }, TOP);
+      const picked = await context(7);
+      expect(picked.subject).toEqual(PIP);
+      expect(picked.person?.identityKeys).toEqual([PIP.key]);
+      expect(picked.notes.map((note) => note.id)).toEqual(['p']);
+
+      await handlers['tab.select']({ type: 'tab.select', person: null }, TOP);
+      const subject = await context(7);
+      expect(subject.subject).toEqual(ADA);
+      expect(subject.person?.identityKeys).toEqual([ADA.key]);
+      expect(subject.notes.map((note) => note.id)).toEqual(['a']);
+    });
+
+    it('keeps one tab’s pick out of another tab', async () => {
+      await handlers['tab.select']({ type: 'tab.select', person: PIP }, TOP);
+      expect((await context(8)).subject).toBeNull();
+    });
+  });
+
+  describe('person.openWindow', () => {
+    it('ensures the person, opens the window and makes its tab show them', async () => {
+      test.openSidebarWindow.mockResolvedValueOnce(42);
+
+      expect(
+        await handlers['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP),
+      ).toBeNull();
+
+      expect(test.openSidebarWindow).toHaveBeenCalledTimes(1);
+      expect(await db.people.count()).toBe(1);
+      const shown = await context(42);
+      expect(shown).toMatchObject({ tabId: 42, subject: PIP, notes: [] });
+      expect(shown.person?.identityKeys).toEqual([PIP.key]);
+      expect(test.broadcast).toHaveBeenCalledWith({ type: 'sidebar.refresh', tabId: 42 });
+      expect(test.tellAllTabs).toHaveBeenCalledWith({ type: 'people.changed' });
+      // The page's own tab is left as it was.
+      expect((await context(7)).subject).toBeNull();
+    });
+
+    it('creates the person only once when opened twice', async () => {
+      test.openSidebarWindow.mockResolvedValueOnce(42).mockResolvedValueOnce(43);
+      await handlers['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP);
+      await handlers['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP);
+      expect(await db.people.count()).toBe(1);
+      expect((await context(43)).subject).toEqual(PIP);
+    });
+
+    it('stores no pick when the window has no tab to show it in', async () => {
+      test.openSidebarWindow.mockResolvedValueOnce(undefined);
+      await handlers['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP);
+      expect(await db.people.count()).toBe(1);
+      expect(test.broadcast).not.toHaveBeenCalledWith(
+        expect.objectContaining({ tabId: expect.any(Number) }),
+      );
+    });
+  });
+
+  describe('people.lookup', () => {
+    it('answers exactly the keys of people in Acquaint', async () => {
+      await handlers['people.setWhy'](whyRequest('why', ADA), SIDEBAR);
+      await db.people.put({
+        id: 'two-faced',
+        name: 'Wren',
+        identities: [{ key: 'linkedin:wren-1' }, { key: 'x:wren' }],
+        identityKeys: ['linkedin:wren-1', 'x:wren'],
+        why: '',
+        tags: [],
+        cadenceDays: null,
+        snoozedUntil: null,
+        archived: false,
+        createdAt: time.iso(),
+        updatedAt: time.iso(),
+      });
+
+      const answer = await handlers['people.lookup'](
+        {
+          type: 'people.lookup',
+          keys: [ADA.key, PIP.key, 'x:wren', 'linkedin:wren-1', 'x:nobody', ADA.key],
+        },
+        TOP,
+      );
+
+      expect(answer.known.sort()).toEqual([ADA.key, 'linkedin:wren-1', 'x:wren'].sort());
+    });
+
+    it('answers one identity of a person without naming their other ones', async () => {
+      await db.people.put({
+        id: 'two-faced',
+        name: 'Wren',
+        identities: [{ key: 'linkedin:wren-1' }, { key: 'x:wren' }],
+        identityKeys: ['linkedin:wren-1', 'x:wren'],
+        why: '',
+        tags: [],
+        cadenceDays: null,
+        snoozedUntil: null,
+        archived: false,
+        createdAt: time.iso(),
+        updatedAt: time.iso(),
+      });
+      expect(
+        await handlers['people.lookup']({ type: 'people.lookup', keys: ['x:wren'] }, TOP),
+      ).toEqual({ known: ['x:wren'] });
+    });
+
+    it('answers nothing for unknown keys and for an empty list', async () => {
+      await handlers['people.setWhy'](whyRequest('why', ADA), SIDEBAR);
+      expect(
+        await handlers['people.lookup']({ type: 'people.lookup', keys: [PIP.key] }, TOP),
+      ).toEqual({ known: [] });
+      expect(await handlers['people.lookup']({ type: 'people.lookup', keys: [] }, TOP)).toEqual({
+        known: [],
+      });
+    });
+  });
+
+  describe('settings', () => {
+    it('settings.update then settings.get round-trips, and tells every tab', async () => {
+      const updated = await handlers['settings.update'](
+        { type: 'settings.update', patch: { badges: false, defaultCadenceDays: 14 } },
+        SIDEBAR,
+      );
+      expect(updated).toEqual({ badges: false, debug: false, defaultCadenceDays: 14 });
+      expect(test.tellAllTabs).toHaveBeenCalledTimes(1);
+      expect(test.tellAllTabs).toHaveBeenCalledWith({ type: 'settings.changed' });
+
+      expect(await handlers['settings.get']({ type: 'settings.get' }, TOP)).toEqual(updated);
+      // Stored, not held in memory: a background woken afresh reads the same.
+      const fresh = createTestHandlers(db, { clock: time.clock }).handlers;
+      expect(await fresh['settings.get']({ type: 'settings.get' }, TOP)).toEqual(updated);
+    });
+
+    it('settings.get gives the defaults before anything was changed', async () => {
+      expect(await handlers['settings.get']({ type: 'settings.get' }, TOP)).toEqual({
+        badges: true,
+        debug: false,
+        defaultCadenceDays: 30,
+      });
+    });
+
+    it('settings.update survives tabs that cannot be told', async () => {
+      test.tellAllTabs.mockRejectedValueOnce(new Error('no tabs'));
+      await expect(
+        handlers['settings.update']({ type: 'settings.update', patch: { debug: true } }, SIDEBAR),
+      ).resolves.toMatchObject({ debug: true });
+    });
+  });
+
+  describe('health', () => {
+    it('health.report then health.list shows the problem for that site only', async () => {
+      expect(
+        await handlers['health.report'](
+          { type: 'health.report', site: 'linkedin', pageKind: 'profile', ok: false },
+          TOP,
+        ),
+      ).toBeNull();
+
+      const list = await handlers['health.list']({ type: 'health.list' }, SIDEBAR);
+      expect(list).toEqual([
+        {
+          site: 'linkedin',
+          lastProblemAt: time.iso(),
+          lastProblemKind: 'profile',
+          lastOkAt: null,
+        },
+        { site: 'x', lastProblemAt: null, lastProblemKind: null, lastOkAt: null },
+        { site: 'blog', lastProblemAt: null, lastProblemKind: null, lastOkAt: null },
+      ]);
+    });
+  });
+
+  describe('writes tell every tab who is known now', () => {
+    it('notes.save tells all tabs people.changed', async () => {
+      await handlers['notes.save'](saveRequest(), SIDEBAR);
+      expect(test.tellAllTabs).toHaveBeenCalledTimes(1);
+      expect(test.tellAllTabs).toHaveBeenCalledWith({ type: 'people.changed' });
+    });
+
+    it('people.setWhy tells all tabs people.changed', async () => {
+      await handlers['people.setWhy'](whyRequest(), SIDEBAR);
+      expect(test.tellAllTabs).toHaveBeenCalledTimes(1);
+      expect(test.tellAllTabs).toHaveBeenCalledWith({ type: 'people.changed' });
+    });
+
+    it('a failed write tells no one', async () => {
+      await expect(
+        handlers['notes.restore']({ type: 'notes.restore', note: STORED_NOTE }, SIDEBAR),
+      ).rejects.toThrow();
+      expect(test.tellAllTabs).not.toHaveBeenCalled();
+    });
+
+    it('a save still succeeds when no tab can be told', async () => {
+      test.tellAllTabs.mockRejectedValue(new Error('Could not establish connection.'));
+      const saved = await handlers['notes.save'](saveRequest(), SIDEBAR);
+      expect(await db.notes.get('note-1')).toEqual(saved.note);
+    });
+  });
+
+  describe('blogs', () => {
+    it('blogs.enable refuses an origin that was not granted, and enables a granted one', async () => {
+      await expect(
+        handlers['blogs.enable']({ type: 'blogs.enable', origin: 'https://blog.example' }, SIDEBAR),
+      ).rejects.toThrow(/no permission for https:\/\/blog\.example/);
+
+      test.blogBrowser.grant('https://blog.example/*');
+      expect(
+        await handlers['blogs.enable'](
+          { type: 'blogs.enable', origin: 'https://blog.example', tabId: 3 },
+          SIDEBAR,
+        ),
+      ).toEqual(['https://blog.example']);
+      expect(await handlers['blogs.list']({ type: 'blogs.list' }, SIDEBAR)).toEqual([
+        'https://blog.example',
+      ]);
+      expect(test.blogBrowser.scripting.executeScript).toHaveBeenCalledWith({
+        target: { tabId: 3 },
+        files: ['content-scripts/blog.js'],
+      });
+
+      expect(
+        await handlers['blogs.disable'](
+          { type: 'blogs.disable', origin: 'https://blog.example' },
+          SIDEBAR,
+        ),
+      ).toEqual([]);
     });
   });
 });

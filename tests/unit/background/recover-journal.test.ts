@@ -1,17 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-import { createHandlers } from '@/lib/background/handlers';
 import { recoverJournal } from '@/lib/background/recover-journal';
 import { createMessageRouter, type MessageRouter } from '@/lib/background/router';
-import { createSidebarHub } from '@/lib/background/sidebar-hub';
-import { createTabSubjects } from '@/lib/background/tab-subjects';
 import type { AcquaintDatabase } from '@/lib/db/database';
 import type { JournaledRequest } from '@/lib/storage/journal';
-import { createNotesService } from '@/lib/services/notes';
-import { createPeopleService } from '@/lib/services/people';
 import { createJournal, type Journal } from '@/lib/storage/journal';
 
 import { ADA, disposeDatabase, openTestDatabase, testClock } from '../support/db';
+import { createTestHandlers } from '../support/handlers';
 import { saveRequest, whyRequest } from '../support/requests';
 
 const NOW = 1_000_000;
@@ -28,16 +24,10 @@ beforeEach(() => {
   const { clock } = testClock();
   writtenAt = NOW;
   journal = createJournal(fakeBrowser.storage.local, () => writtenAt);
-  router = createMessageRouter(
-    createHandlers({
-      people: createPeopleService(db, clock),
-      notes: createNotesService(db, clock),
-      tabSubjects: createTabSubjects(fakeBrowser.storage.session),
-      sidebars: createSidebarHub(async () => undefined),
-      tellTab: async () => undefined,
-    }),
-    { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' },
-  );
+  router = createMessageRouter(createTestHandlers(db, { clock }).handlers, {
+    extensionId: 'ext',
+    extensionOrigin: 'chrome-extension://ext/',
+  });
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 

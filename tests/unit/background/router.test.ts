@@ -6,11 +6,23 @@ import {
   type MessageSender,
   type RouterOptions,
 } from '@/lib/background/router';
-import type { Request, RequestType } from '@/lib/messaging/protocol';
+import { MAX_LOOKUP_KEYS } from '@/lib/messaging/limits';
+import {
+  ALLOWED_SENDERS,
+  type Request,
+  type RequestOf,
+  type RequestType,
+} from '@/lib/messaging/protocol';
 import { requestSchema } from '@/lib/messaging/schemas';
-import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH, MAX_WHY_LENGTH } from '@/lib/model/limits';
+import {
+  MAX_KEY_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_URL_LENGTH,
+  MAX_WHY_LENGTH,
+} from '@/lib/model/limits';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 
-import { ADA } from '../support/db';
+import { ADA, PIP } from '../support/db';
 import { saveRequest, STORED_NOTE, whyRequest } from '../support/requests';
 
 const EXTENSION_ID = 'acquaintextensionid';
@@ -28,6 +40,53 @@ const CONTENT: MessageSender = {
   tab: { id: 7 },
   frameId: 0,
 };
+
+/** One well-formed request of every type, as its rightful sender sends it. */
+const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
+  'tab.subject': { type: 'tab.subject', subject: ADA },
+  'sidebar.context': { type: 'sidebar.context' },
+  'sidebar.close': { type: 'sidebar.close' },
+  'notes.save': saveRequest(),
+  'notes.delete': { type: 'notes.delete', id: 'n1' },
+  'notes.restore': { type: 'notes.restore', note: STORED_NOTE },
+  'people.setWhy': whyRequest(),
+  'people.lookup': { type: 'people.lookup', keys: [ADA.key, PIP.key] },
+  'tab.select': { type: 'tab.select', person: PIP },
+  'person.openWindow': { type: 'person.openWindow', person: PIP },
+  'settings.get': { type: 'settings.get' },
+  'settings.update': { type: 'settings.update', patch: { badges: false } },
+  'health.report': { type: 'health.report', site: 'x', pageKind: 'timeline', ok: true },
+  'health.list': { type: 'health.list' },
+  'blogs.list': { type: 'blogs.list' },
+  'blogs.enable': { type: 'blogs.enable', origin: 'https://blog.example' },
+  'blogs.disable': { type: 'blogs.disable', origin: 'https://blog.example' },
+};
+
+const ALL_TYPES = Object.keys(EXAMPLES) as RequestType[];
+
+/** What content scripts (inside web pages) may ask; everything else is for extension pages only. */
+const FROM_CONTENT: RequestType[] = [
+  'tab.subject',
+  'people.lookup',
+  'tab.select',
+  'person.openWindow',
+  'settings.get',
+  'health.report',
+];
+const FROM_EXTENSION_PAGES: RequestType[] = [
+  'sidebar.context',
+  'sidebar.close',
+  'notes.save',
+  'notes.delete',
+  'notes.restore',
+  'people.setWhy',
+  'settings.get',
+  'settings.update',
+  'health.list',
+  'blogs.list',
+  'blogs.enable',
+  'blogs.disable',
+];
 
 function spyHandlers() {
   return {
@@ -47,6 +106,21 @@ function spyHandlers() {
     'people.setWhy': vi.fn<Handlers['people.setWhy']>(async () => {
       throw new Error('not expected in this test');
     }),
+    'people.lookup': vi.fn<Handlers['people.lookup']>(async (request) => ({
+      known: request.keys.slice(0, 1),
+    })),
+    'tab.select': vi.fn<Handlers['tab.select']>(async () => null),
+    'person.openWindow': vi.fn<Handlers['person.openWindow']>(async () => null),
+    'settings.get': vi.fn<Handlers['settings.get']>(async () => DEFAULT_SETTINGS),
+    'settings.update': vi.fn<Handlers['settings.update']>(async (request) => ({
+      ...DEFAULT_SETTINGS,
+      ...request.patch,
+    })),
+    'health.report': vi.fn<Handlers['health.report']>(async () => null),
+    'health.list': vi.fn<Handlers['health.list']>(async () => []),
+    'blogs.list': vi.fn<Handlers['blogs.list']>(async () => []),
+    'blogs.enable': vi.fn<Handlers['blogs.enable']>(async (request) => [request.origin]),
+    'blogs.disable': vi.fn<Handlers['blogs.disable']>(async () => []),
   } satisfies Handlers;
 }
 
@@ -99,17 +173,76 @@ describe('who may send', () => {
     await expectRefused({ type: 'notes.delete', id: 'n1' }, { ...SIDEBAR, id: 'x' + EXTENSION_ID });
   });
 
-  it.each<[string, unknown]>([
+  const REFUSED_FROM_CONTENT: [string, unknown][] = [
     ['notes.save', saveRequest()],
     ['sidebar.context', { type: 'sidebar.context' }],
     ['sidebar.close', { type: 'sidebar.close' }],
     ['notes.delete', { type: 'notes.delete', id: 'n1' }],
     ['notes.restore', { type: 'notes.restore', note: STORED_NOTE }],
     ['people.setWhy', whyRequest()],
-  ])('refuses %s from a content script', async (type, message) => {
+    ['settings.update', { type: 'settings.update', patch: { debug: true } }],
+    ['health.list', { type: 'health.list' }],
+    ['blogs.list', { type: 'blogs.list' }],
+    ['blogs.enable', { type: 'blogs.enable', origin: 'https://blog.example', tabId: 7 }],
+    ['blogs.disable', { type: 'blogs.disable', origin: 'https://blog.example' }],
+  ];
+
+  it.each(REFUSED_FROM_CONTENT)('refuses %s from a content script', async (type, message) => {
     const error = await expectRefused(message, CONTENT);
     expect(error).toContain(`${type} may not be sent by a content script`);
   });
+
+  it('refuses from content scripts exactly what ALLOWED_SENDERS keeps from them', () => {
+    const refused = REFUSED_FROM_CONTENT.map(([type]) => type).sort();
+    const notForContent = ALL_TYPES.filter((type) => !ALLOWED_SENDERS[type].includes('content'));
+    expect(refused).toEqual(notForContent.sort());
+    expect(refused).toEqual(ALL_TYPES.filter((type) => !FROM_CONTENT.includes(type)).sort());
+  });
+
+  it('has a policy for every request type, and the one this test expects', () => {
+    expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...ALL_TYPES].sort());
+    for (const type of ALL_TYPES) {
+      const expected = [
+        ...(FROM_CONTENT.includes(type) ? ['content'] : []),
+        ...(FROM_EXTENSION_PAGES.includes(type) ? ['extension-page'] : []),
+      ];
+      expect([...ALLOWED_SENDERS[type]].sort(), type).toEqual(expected);
+    }
+  });
+
+  it.each(FROM_CONTENT)('hands %s from a content script to its handler', async (type) => {
+    const envelope = await router.handleMessage(EXAMPLES[type], CONTENT);
+    expect(envelope.ok).toBe(true);
+    expect(handlers[type]).toHaveBeenCalledTimes(1);
+    expect(handlers[type]).toHaveBeenCalledWith(EXAMPLES[type], {
+      kind: 'content',
+      tabId: 7,
+      frameId: 0,
+    });
+    expect(handlerCalls()).toBe(1);
+  });
+
+  it.each(FROM_EXTENSION_PAGES)('hands %s from an extension page to its handler', async (type) => {
+    // The spies for the writes throw unless told otherwise.
+    (handlers[type] as Mock).mockResolvedValueOnce(null);
+    const envelope = await router.handleMessage(EXAMPLES[type], SIDEBAR);
+    expect(envelope.ok).toBe(true);
+    expect(handlers[type]).toHaveBeenCalledTimes(1);
+    expect(handlers[type].mock.calls[0]?.[1]).toEqual({
+      kind: 'extension-page',
+      tabId: 7,
+      frameId: 2,
+    });
+    expect(handlerCalls()).toBe(1);
+  });
+
+  it.each(ALL_TYPES.filter((type) => !FROM_EXTENSION_PAGES.includes(type)))(
+    'refuses %s from an extension page',
+    async (type) => {
+      const error = await expectRefused(EXAMPLES[type], SIDEBAR);
+      expect(error).toContain(`${type} may not be sent by an extension page`);
+    },
+  );
 
   it('treats a sender without a URL as a content script', async () => {
     await expectRefused({ type: 'notes.delete', id: 'n1' }, { id: EXTENSION_ID, tab: { id: 1 } });
@@ -423,6 +556,235 @@ describe('replay', () => {
   });
 });
 
+describe('replay of the newer requests', () => {
+  it.each(ALL_TYPES.filter((type) => type !== 'notes.save' && type !== 'people.setWhy'))(
+    'refuses to replay %s',
+    async (type) => {
+      expect(await router.replay(EXAMPLES[type])).toEqual({
+        ok: false,
+        error: `Refused: ${type} is not replayable.`,
+        invalid: true,
+      });
+      expect(handlerCalls()).toBe(0);
+    },
+  );
+});
+
+const keys = (count: number) => Array.from({ length: count }, (_, index) => `x:user${index}`);
+
+describe('people.lookup', () => {
+  it(`accepts ${MAX_LOOKUP_KEYS} identity keys and hands them all over`, async () => {
+    const message = { type: 'people.lookup', keys: keys(MAX_LOOKUP_KEYS) };
+    expect(await router.handleMessage(message, CONTENT)).toEqual({
+      ok: true,
+      value: { known: ['x:user0'] },
+    });
+    expect(handlers['people.lookup'].mock.calls[0]?.[0].keys).toHaveLength(MAX_LOOKUP_KEYS);
+  });
+
+  it('accepts an empty list', async () => {
+    expect((await router.handleMessage({ type: 'people.lookup', keys: [] }, CONTENT)).ok).toBe(
+      true,
+    );
+  });
+
+  it(`refuses ${MAX_LOOKUP_KEYS + 1} keys`, async () => {
+    const message = { type: 'people.lookup', keys: keys(MAX_LOOKUP_KEYS + 1) };
+    expect(await expectRefused(message, CONTENT)).toContain('keys: ');
+  });
+
+  it.each<[string, unknown]>([
+    ['a key of an unknown kind', [ADA.key, 'foo:bar']],
+    ['a script address', [ADA.key, 'javascript:alert(1)']],
+    ['a number', [ADA.key, 42]],
+    ['an over-long key', [ADA.key, 'x:' + 'k'.repeat(MAX_KEY_LENGTH)]],
+  ])('refuses %s among the keys, naming it', async (_what, list) => {
+    const error = await expectRefused({ type: 'people.lookup', keys: list }, CONTENT);
+    expect(error).toContain('keys.1');
+  });
+
+  it.each<[string, unknown]>([
+    ['keys that are not a list', { type: 'people.lookup', keys: ADA.key }],
+    ['no keys', { type: 'people.lookup' }],
+    ['an extra field', { type: 'people.lookup', keys: [], notes: true }],
+  ])('refuses %s', async (_what, message) => {
+    await expectRefused(message, CONTENT);
+  });
+});
+
+describe('tab.select and person.openWindow', () => {
+  it.each<[string, unknown]>([
+    ['a person', { type: 'tab.select', person: ADA }],
+    ['null, to clear the pick', { type: 'tab.select', person: null }],
+    ['a person to open in a window', { type: 'person.openWindow', person: PIP }],
+  ])('accepts %s', async (_what, message) => {
+    expect(await router.handleMessage(message, CONTENT)).toEqual({ ok: true, value: null });
+    expect(handlerCalls()).toBe(1);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['tab.select without a person', { type: 'tab.select' }, 'person'],
+    [
+      'tab.select with a hostile key',
+      { type: 'tab.select', person: { key: 'javascript:alert(1)', name: 'x' } },
+      'person.key',
+    ],
+    [
+      'tab.select with a script url',
+      { type: 'tab.select', person: { ...ADA, url: 'javascript:alert(1)' } },
+      'person.url',
+    ],
+    [
+      'tab.select with a tab of its choosing',
+      { type: 'tab.select', person: ADA, tabId: 3 },
+      'tabId',
+    ],
+    ['person.openWindow for nobody', { type: 'person.openWindow', person: null }, 'person'],
+    [
+      'person.openWindow with a bad key',
+      { type: 'person.openWindow', person: { key: 'foo:bar', name: 'x' } },
+      'person.key',
+    ],
+    [
+      'person.openWindow with a url of its own',
+      { type: 'person.openWindow', person: ADA, url: 'https://evil.example/' },
+      'url',
+    ],
+  ])('refuses %s', async (_what, message, named) => {
+    expect(await expectRefused(message, CONTENT)).toContain(named);
+  });
+});
+
+describe('settings.update', () => {
+  it.each<[string, Record<string, unknown>]>([
+    ['an empty patch', {}],
+    ['badges', { badges: false }],
+    ['debug', { debug: true }],
+    ['the shortest cadence', { defaultCadenceDays: 1 }],
+    ['the longest cadence', { defaultCadenceDays: 3650 }],
+    ['everything at once', { badges: true, debug: false, defaultCadenceDays: 14 }],
+  ])('accepts %s', async (_what, patch) => {
+    const envelope = await router.handleMessage({ type: 'settings.update', patch }, SIDEBAR);
+    expect(envelope).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, ...patch } });
+    expect(handlers['settings.update'].mock.calls[0]?.[0].patch).toEqual(patch);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a cadence of 0 days', { defaultCadenceDays: 0 }, 'patch.defaultCadenceDays'],
+    ['a cadence of 3651 days', { defaultCadenceDays: 3651 }, 'patch.defaultCadenceDays'],
+    ['a negative cadence', { defaultCadenceDays: -30 }, 'patch.defaultCadenceDays'],
+    ['a fractional cadence', { defaultCadenceDays: 1.5 }, 'patch.defaultCadenceDays'],
+    ['a cadence as text', { defaultCadenceDays: '30' }, 'patch.defaultCadenceDays'],
+    ['an infinite cadence', { defaultCadenceDays: Infinity }, 'patch.defaultCadenceDays'],
+    ['badges as text', { badges: 'yes' }, 'patch.badges'],
+    ['debug as a number', { debug: 1 }, 'patch.debug'],
+    ['an unknown key', { theme: 'dark' }, 'theme'],
+    ['a prototype key', JSON.parse('{"__proto__": {"badges": false}}'), '__proto__'],
+  ])('refuses %s', async (_what, patch, named) => {
+    expect(await expectRefused({ type: 'settings.update', patch }, SIDEBAR)).toContain(named);
+  });
+
+  it('refuses an update without a patch', async () => {
+    expect(await expectRefused({ type: 'settings.update' }, SIDEBAR)).toContain('patch');
+  });
+
+  it('refuses the whole settings object in place of a patch field', async () => {
+    await expectRefused({ type: 'settings.update', patch: null }, SIDEBAR);
+    await expectRefused({ type: 'settings.update', patch: [] }, SIDEBAR);
+  });
+});
+
+describe('health.report', () => {
+  it.each<[string, string]>([
+    ['linkedin', 'profile'],
+    ['linkedin', 'feed'],
+    ['x', 'status'],
+    ['x', 'messaging'],
+    ['blog', 'comments'],
+    ['blog', 'post'],
+  ])('accepts %s / %s', async (site, pageKind) => {
+    const message = { type: 'health.report', site, pageKind, ok: false };
+    expect(await router.handleMessage(message, CONTENT)).toEqual({ ok: true, value: null });
+    expect(handlers['health.report']).toHaveBeenCalledWith(message, expect.anything());
+  });
+
+  it.each<[string, unknown, string]>([
+    ['an unknown site', { site: 'facebook', pageKind: 'feed', ok: true }, 'site'],
+    ['a site in capitals', { site: 'LinkedIn', pageKind: 'feed', ok: true }, 'site'],
+    ['an unknown page kind', { site: 'x', pageKind: 'search', ok: true }, 'pageKind'],
+    ['no page kind', { site: 'x', ok: true }, 'pageKind'],
+    ['ok as text', { site: 'x', pageKind: 'feed', ok: 'true' }, 'ok'],
+    ['no ok', { site: 'x', pageKind: 'feed' }, 'ok'],
+    ['an extra field', { site: 'x', pageKind: 'feed', ok: true, at: 1 }, 'at'],
+  ])('refuses %s', async (_what, fields, named) => {
+    const error = await expectRefused({ type: 'health.report', ...(fields as object) }, CONTENT);
+    expect(error).toContain(named);
+  });
+});
+
+describe('blogs.enable and blogs.disable', () => {
+  it.each([
+    'https://blog.example',
+    'http://blog.example',
+    'https://blog.example:8443',
+    'http://localhost:4000',
+  ])('accepts the origin %s', async (origin) => {
+    expect(await router.handleMessage({ type: 'blogs.enable', origin }, SIDEBAR)).toEqual({
+      ok: true,
+      value: [origin],
+    });
+    expect((await router.handleMessage({ type: 'blogs.disable', origin }, SIDEBAR)).ok).toBe(true);
+    expect(handlers['blogs.enable']).toHaveBeenCalledTimes(1);
+    expect(handlers['blogs.disable']).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes the tab to enable in', async () => {
+    const message = { type: 'blogs.enable', origin: 'https://blog.example', tabId: 12 };
+    await router.handleMessage(message, SIDEBAR);
+    expect(handlers['blogs.enable'].mock.calls[0]?.[0]).toEqual(message);
+  });
+
+  it.each([
+    'https://blog.example/',
+    'https://blog.example/path',
+    'https://blog.example?x=1',
+    'https://blog.example#top',
+    'https://user:pw@blog.example',
+    'https://BLOG.example',
+    'https://blog.example:443',
+    'ftp://x.example',
+    'javascript:alert(1)',
+    'data:text/html,hi',
+    'chrome-extension://abc',
+    'file:///etc',
+    'https://*.example',
+    'https://*.blog.example',
+    'https://*',
+    'https://*/*',
+    '<all_urls>',
+    'blog.example',
+    '',
+    'https://' + 'a'.repeat(MAX_URL_LENGTH) + '.example',
+  ])('refuses the origin %j', async (origin) => {
+    expect(await expectRefused({ type: 'blogs.enable', origin }, SIDEBAR)).toContain('origin');
+    expect(await expectRefused({ type: 'blogs.disable', origin }, SIDEBAR)).toContain('origin');
+  });
+
+  it.each<[string, unknown]>([
+    ['a negative tab', -1],
+    ['a fractional tab', 1.5],
+    ['a tab as text', '7'],
+  ])('refuses %s to enable in', async (_what, tabId) => {
+    const message = { type: 'blogs.enable', origin: 'https://blog.example', tabId };
+    expect(await expectRefused(message, SIDEBAR)).toContain('tabId');
+  });
+
+  it('refuses a tab on blogs.disable', async () => {
+    const message = { type: 'blogs.disable', origin: 'https://blog.example', tabId: 1 };
+    expect(await expectRefused(message, SIDEBAR)).toContain('tabId');
+  });
+});
+
 describe('requestSchema', () => {
   it('accepts every well-formed request used above', () => {
     for (const message of [
@@ -433,6 +795,12 @@ describe('requestSchema', () => {
       { type: 'tab.subject', subject: null },
     ]) {
       expect(requestSchema.safeParse(message).success).toBe(true);
+    }
+  });
+
+  it('accepts the example of every request type', () => {
+    for (const type of ALL_TYPES) {
+      expect(requestSchema.safeParse(EXAMPLES[type]).success, type).toBe(true);
     }
   });
 });

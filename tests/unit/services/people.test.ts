@@ -212,3 +212,65 @@ describe('a person created before the page rendered their name', () => {
     expect(renamed.name).toBe(ADA.name);
   });
 });
+
+describe('people.knownKeys', () => {
+  const twoIdentities = (): Person => ({
+    id: 'wren',
+    name: 'Wren',
+    identities: [{ key: 'linkedin:wren-1' }, { key: 'x:wren' }],
+    identityKeys: ['linkedin:wren-1', 'x:wren'],
+    why: '',
+    tags: [],
+    cadenceDays: null,
+    snoozedUntil: null,
+    archived: false,
+    createdAt: time.iso(),
+    updatedAt: time.iso(),
+  });
+
+  it('answers nothing for an empty list, without asking the database', async () => {
+    await people.ensure(ADA);
+    const where = vi.spyOn(db.people, 'where');
+    expect(await people.knownKeys([])).toEqual([]);
+    expect(where).not.toHaveBeenCalled();
+  });
+
+  it('answers the keys of people already in Acquaint, and no others', async () => {
+    await people.ensure(ADA);
+    expect(await people.knownKeys([PIP.key, ADA.key, 'x:nobody'])).toEqual([ADA.key]);
+  });
+
+  it('answers for both identities of one person, each only when asked', async () => {
+    await db.people.put(twoIdentities());
+    expect((await people.knownKeys(['x:wren', 'linkedin:wren-1'])).sort()).toEqual([
+      'linkedin:wren-1',
+      'x:wren',
+    ]);
+    expect(await people.knownKeys(['x:wren'])).toEqual(['x:wren']);
+    expect(await people.knownKeys(['linkedin:wren-1', ADA.key])).toEqual(['linkedin:wren-1']);
+  });
+
+  it('answers each key once, however often it was asked', async () => {
+    await people.ensure(ADA);
+    await people.ensure(PIP);
+    const known = await people.knownKeys([ADA.key, PIP.key, ADA.key, PIP.key]);
+    expect(known.sort()).toEqual([ADA.key, PIP.key].sort());
+  });
+
+  it('does not take a key that merely starts like a known one', async () => {
+    await people.ensure(PIP);
+    expect(await people.knownKeys(['x:pip', 'x:pipwellings2', 'X:pipwellings'])).toEqual([]);
+  });
+
+  it('answers a large batch', async () => {
+    await people.ensure(PIP);
+    const keys = Array.from({ length: 499 }, (_, index) => `x:stranger${index}`);
+    expect(await people.knownKeys([...keys, PIP.key])).toEqual([PIP.key]);
+  });
+
+  it('knows someone once they are created, and still after their why changes', async () => {
+    expect(await people.knownKeys([ADA.key])).toEqual([]);
+    await people.setWhy(ADA, 'why');
+    expect(await people.knownKeys([ADA.key])).toEqual([ADA.key]);
+  });
+});

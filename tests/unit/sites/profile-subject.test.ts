@@ -66,6 +66,21 @@ describe.each(ALL)('%s', (_name, fixture, html) => {
     it('has no subject before the page renders', () => {
       expect(readSubject(parse('<html><body><main></main></body></html>'), url)).toBeNull();
     });
+  } else if (fixture.pageKind === 'messaging') {
+    it('reads the other participant from the thread header, never from the URL', () => {
+      expect(subjectKeyFromUrl(url)).toBeNull();
+      const subject = readSubject(parse(html), url);
+      if (fixture.subject === null) {
+        expect(subject).toBeNull();
+      } else {
+        expect(subject).toMatchObject(fixture.subject);
+        expect(subjectKeyFromUrl(new URL(subject?.url ?? ''))).toBe(fixture.subject.key);
+      }
+    });
+
+    it('has no subject before the thread renders', () => {
+      expect(readSubject(parse('<html><body><main></main></body></html>'), url)).toBeNull();
+    });
   } else {
     it('has no subject', () => {
       expect(fixture.subject).toBeNull();

@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+import { sendRequest } from '../messaging/client';
+import type { ContentCommand } from '../messaging/protocol';
+import { createAuthorBadges } from './author-badges';
+import { applyDebugSetting, loadContentSettings } from './settings';
+
+/**
+ * The content script on a blog the user enabled: a badge beside every commenter. A blog gets no
+ * sidebar frame (its page is not given the sidebar as a web-accessible resource); a badge opens
+ * the person's notes in a small extension window instead.
+ */
+export function startBlogContent(ctx: ContentScriptContext): void {
+  const badges = createAuthorBadges(ctx, {
+    onOpen(person) {
+      sendRequest({ type: 'person.openWindow', person }).catch((error: unknown) =>
+        console.warn('Acquaint could not open the notes window.', error),
+      );
+    },
+  });
+
+  const apply = async () => {
+    const settings = await loadContentSettings();
+    applyDebugSetting(settings);
+    if (settings.badges) badges.track(new URL(location.href));
+    else badges.clear();
+  };
+  void apply();
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => badges.track(newUrl));
+
+  const onCommand = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const command = message as ContentCommand | undefined;
+    switch (command?.type) {
+      case 'people.changed':
+        return badges.refreshKnown().then(() => true);
+      case 'settings.changed':
+        return apply().then(() => true);
+      case 'site.disabled':
+        // Turned off for this blog: take every badge away now, not at the next reload.
+        ctx.abort();
+        return Promise.resolve(true);
+      default:
+        return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+}

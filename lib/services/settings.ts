@@ -1,0 +1,32 @@
+import type { AcquaintDatabase } from '../db/database';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+
+const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+
+/** Settings live as one row per key in the `settings` table, so a new one needs no migration. */
+export function createSettingsService(db: AcquaintDatabase) {
+  return {
+    async get(): Promise<Settings> {
+      const rows = await db.settings.bulkGet(KEYS);
+      const settings: Settings = { ...DEFAULT_SETTINGS };
+      rows.forEach((row, index) => {
+        const key = KEYS[index];
+        if (row && key && typeof row.value === typeof DEFAULT_SETTINGS[key]) {
+          (settings as unknown as Record<string, unknown>)[key] = row.value;
+        }
+      });
+      return settings;
+    },
+
+    async update(patch: Partial<Settings>): Promise<Settings> {
+      await db.settings.bulkPut(
+        Object.entries(patch)
+          .filter(([key, value]) => KEYS.includes(key as keyof Settings) && value !== undefined)
+          .map(([key, value]) => ({ key, value })),
+      );
+      return this.get();
+    },
+  };
+}

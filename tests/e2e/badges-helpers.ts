@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+
+import type { ExtensionSession } from './harness';
+
+interface PersonRef {
+  key: string;
+  name: string;
+  url?: string;
+}
+
+/**
+ * Puts a person with a note into Acquaint through its own message protocol, from one of its own
+ * pages, exactly as the sidebar does.
+ */
+export async function seedPeople(session: ExtensionSession, people: PersonRef[]): Promise<void> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  for (const person of people) {
+    const answer = await page.evaluate(
+      (ref) =>
+        (
+          globalThis as unknown as {
+            chrome: {
+              runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> };
+            };
+          }
+        ).chrome.runtime.sendMessage({
+          type: 'notes.save',
+          person: ref,
+          note: { id: crypto.randomUUID(), body: `Seeded note about ${ref.name}` },
+          baseRev: null,
+        }),
+      person,
+    );
+    if (!answer.ok) throw new Error(`Seeding ${person.key} failed: ${answer.error}`);
+  }
+  await page.close();
+}
+
+/** Counts the requests of one type the background receives from now on. */
+export async function countRequests(
+  session: ExtensionSession,
+  type: string,
+): Promise<() => Promise<number>> {
+  await session.worker.evaluate((wanted) => {
+    const scope = globalThis as unknown as {
+      __acquaintCounts?: Record<string, number>;
+      chrome: {
+        runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
+      };
+    };
+    scope.__acquaintCounts ??= {};
+    scope.__acquaintCounts[wanted] = 0;
+    scope.chrome.runtime.onMessage.addListener((message) => {
+      const counts = scope.__acquaintCounts as Record<string, number>;
+      if ((message as { type?: string } | null)?.type === wanted)
+        counts[wanted] = (counts[wanted] ?? 0) + 1;
+    });
+  }, type);
+  return () =>
+    session.worker.evaluate(
+      (wanted) =>
+        (globalThis as unknown as { __acquaintCounts: Record<string, number> }).__acquaintCounts[
+          wanted
+        ] ?? 0,
+      type,
+    );
+}
+
+export interface BadgeReading {
+  /** The href of the author link the badge sits beside. */
+  besideHref: string | null;
+  known: boolean;
+}
+
+interface CdpNode {
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+/**
+ * Reads every badge the way only the browser itself can: the DevTools protocol pierces closed
+ * shadow roots, which neither the page nor Playwright's locators can.
+ */
+export async function readBadges(page: Page): Promise<BadgeReading[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNode;
+    };
+    const found: BadgeReading[] = [];
+    const attr = (node: CdpNode, name: string) => {
+      const list = node.attributes ?? [];
+      const index = list.indexOf(name);
+      return index >= 0 && index % 2 === 0 ? (list[index + 1] ?? null) : null;
+    };
+    const visit = (node: CdpNode) => {
+      const children = node.children ?? [];
+      children.forEach((child, index) => {
+        if (child.nodeName === 'ACQUAINT-BADGE') {
+          const button = (child.shadowRoots?.[0]?.children ?? []).find(
+            (n) => n.nodeName === 'BUTTON',
+          );
+          const before = children[index - 1];
+          found.push({
+            besideHref: before ? attr(before, 'href') : null,
+            known: (attr(button ?? child, 'class') ?? '').split(' ').includes('known'),
+          });
+        }
+      });
+      for (const child of children) visit(child);
+      for (const shadow of node.shadowRoots ?? []) visit(shadow);
+    };
+    visit(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks the middle of the badge beside the author link matching `hrefPart`. */
+export async function clickBadgeBeside(page: Page, hrefPart: string): Promise<void> {
+  const host = page.locator(`a[href*="${hrefPart}"] + acquaint-badge`).first();
+  await host.waitFor({ state: 'attached' });
+  await host.scrollIntoViewIfNeeded();
+  const box = await host.boundingBox();
+  if (!box) throw new Error(`The badge beside ${hrefPart} has no box.`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}

@@ -1,0 +1,106 @@
+import type { Page } from 'playwright-core';
+
+import { clickBadgeBeside, readBadges } from './badges-helpers';
+import { loadFixture, openFixture, useExtensionSession } from './harness';
+import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
+
+const BLOG = loadFixture('blog/wordpress-classic');
+const ORIGIN = new URL(BLOG.url).origin;
+
+/** The browser asks "allow access to this site?"; the user moves to Allow and presses Enter. */
+async function allowInBrowserPrompt(display: VirtualDisplay) {
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  await display.pressKeys('Tab', 'Return');
+}
+
+async function settledBadgeCount(page: Page): Promise<number> {
+  await page.waitForTimeout(1500);
+  return page.locator('acquaint-badge').count();
+}
+
+describe('blogs are opt-in, one site at a time', () => {
+  let display: VirtualDisplay;
+  beforeAll(async () => {
+    display = await startVirtualDisplay();
+  });
+  afterAll(() => display.stop());
+  // A window on the virtual display: the browser's permission prompt exists only there.
+  const current = useExtensionSession(() => ({ display: display.display }));
+
+  it('reads nothing on a blog until the user enables it, then its commenters, and nothing after turning it off', async () => {
+    const session = current();
+    const blog = await openFixture(session, 'blog/wordpress-classic');
+    expect(await settledBadgeCount(blog)).toBe(0);
+
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('[data-testid="blog-origin-input"]').fill('careerblog.example');
+    await options.locator('[data-testid="blog-enable"]').click();
+    await allowInBrowserPrompt(display);
+    await expect
+      .poll(() => options.locator('[data-testid="blog-status"]').textContent())
+      .toContain('now reads comments on careerblog.example');
+    await expect
+      .poll(() => options.locator('[data-testid="blog-site"]').allTextContents())
+      .toEqual([expect.stringContaining('careerblog.example')]);
+
+    await blog.reload();
+    await expect.poll(async () => (await readBadges(blog)).length).toBeGreaterThanOrEqual(4);
+    const beside = (await readBadges(blog)).map((badge) => badge.besideHref ?? '');
+    expect(beside).toEqual(expect.arrayContaining([expect.stringContaining('vorhoff.example')]));
+
+    // A commenter's notes open in a small window of Acquaint's own.
+    const opened = session.context.waitForEvent('page');
+    await clickBadgeBeside(blog, 'vorhoff.example');
+    const notes = await opened;
+    expect(notes.url()).toBe(`chrome-extension://${session.extensionId}/sidebar.html`);
+    await expect
+      .poll(() => notes.locator('[data-testid="person-name"]').textContent())
+      .toBe('Anneliese Vorhoff');
+
+    await options.bringToFront();
+    await options.locator('[data-testid="blog-remove"]').click();
+    await expect.poll(() => options.locator('[data-testid="blog-site"]').count()).toBe(0);
+    // The open page loses its badges at once, and a reload brings none back.
+    await expect.poll(() => blog.locator('acquaint-badge').count()).toBe(0);
+    await blog.reload();
+    expect(await settledBadgeCount(blog)).toBe(0);
+    const permissions = await options.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } };
+        }
+      ).chrome.permissions.getAll(),
+    );
+    expect(permissions.origins ?? []).not.toContain(`${ORIGIN}/*`);
+  });
+
+  it('enables the blog from the toolbar popup, for that site only', async () => {
+    const session = current();
+    const blog = await openFixture(session, 'blog/wordpress-classic');
+    await blog.bringToFront();
+    // The toolbar popup, opened over the blog with Acquaint's shortcut (which, like a click on the
+    // toolbar button, lets it see the tab's address); the user presses Enter on its button.
+    await display.pressKeys('alt+shift+q');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await display.pressKeys('Return');
+    await allowInBrowserPrompt(display);
+    // Enabled in the tab it was opened over, without a reload.
+    await expect.poll(async () => (await readBadges(blog)).length).toBeGreaterThanOrEqual(4);
+    const granted = await session.worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } };
+        }
+      ).chrome.permissions.getAll(),
+    );
+    expect((granted.origins ?? []).sort()).toEqual(
+      [
+        `${ORIGIN}/*`,
+        'https://*.linkedin.com/*',
+        'https://*.twitter.com/*',
+        'https://*.x.com/*',
+      ].sort(),
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface VirtualDisplay {
+  /** `:N`, for the DISPLAY variable of what runs on it. */
+  display: string;
+  /** Types keys into whatever has focus on this display (xdotool), as a person at the keyboard. */
+  pressKeys(...keys: string[]): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * An X server of its own (Debian's xvfb), for the one thing headless Chromium cannot do: show the
+ * browser's own permission prompt, so a test can answer it with the keyboard as a user would.
+ */
+export async function startVirtualDisplay(): Promise<VirtualDisplay> {
+  const server: ChildProcess = spawn(
+    'Xvfb',
+    ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'],
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
+  );
+  const display = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('Xvfb did not start within 10 s.')), 10_000);
+    server.once('error', (error) =>
+      reject(new Error(`Xvfb could not start (apt-get install xvfb xdotool): ${error.message}`)),
+    );
+    server.stdio[3]?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('\n')) {
+        clearTimeout(timer);
+        resolve(`:${text.trim()}`);
+      }
+    });
+  });
+  return {
+    display,
+    async pressKeys(...keys) {
+      for (const key of keys) {
+        await run('xdotool', ['key', key], { env: { ...process.env, DISPLAY: display } });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    },
+    stop() {
+      server.kill();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+import { createBlogSites } from '@/lib/background/blog-sites';
+import { createHandlers, type HandlerDeps } from '@/lib/background/handlers';
+import { createSidebarHub } from '@/lib/background/sidebar-hub';
+import { createTabSubjects } from '@/lib/background/tab-subjects';
+import type { AcquaintDatabase } from '@/lib/db/database';
+import type { ContentCommand, SidebarEvent } from '@/lib/messaging/protocol';
+import type { Clock } from '@/lib/model/clock';
+import { createHealthService } from '@/lib/services/health';
+import { createNotesService } from '@/lib/services/notes';
+import { createPeopleService } from '@/lib/services/people';
+import { createSettingsService } from '@/lib/services/settings';
+
+import { fakeBlogBrowser } from './blog-browser';
+import { testClock } from './db';
+
+export interface TestHandlerOptions extends Partial<HandlerDeps> {
+  /** The clock every service runs on; a still test clock when absent. */
+  clock?: Clock;
+}
+
+/**
+ * The background's handlers on real services over `db`, with every browser-facing dependency a
+ * spy: sidebar broadcasts, messages to tabs, the sidebar window. Override any dependency by name.
+ */
+export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOptions = {}) {
+  const { clock = testClock().clock, ...overrides } = options;
+  const broadcast = vi.fn<(event: SidebarEvent) => Promise<unknown>>(async () => undefined);
+  const tellTab = vi.fn<(tabId: number, command: ContentCommand) => Promise<void>>(
+    async () => undefined,
+  );
+  const tellAllTabs = vi.fn<(command: ContentCommand) => Promise<void>>(async () => undefined);
+  const openSidebarWindow = vi.fn<() => Promise<number | undefined>>(async () => undefined);
+  const blogBrowser = fakeBlogBrowser();
+
+  const deps: HandlerDeps = {
+    people: createPeopleService(db, clock),
+    notes: createNotesService(db, clock),
+    settings: createSettingsService(db),
+    health: createHealthService(db, clock),
+    blogSites: createBlogSites(blogBrowser.deps),
+    tabSubjects: createTabSubjects(fakeBrowser.storage.session),
+    tabSelections: createTabSubjects(fakeBrowser.storage.session, 'tab-selected'),
+    sidebars: createSidebarHub(broadcast),
+    tellTab,
+    tellAllTabs,
+    openSidebarWindow,
+    ...overrides,
+  };
+
+  return {
+    handlers: createHandlers(deps),
+    deps,
+    broadcast,
+    tellTab,
+    tellAllTabs,
+    openSidebarWindow,
+    blogBrowser,
+  };
+}
