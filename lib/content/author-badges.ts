@@ -64,7 +64,8 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
     existing?.badge.remove();
     const badge = createBadge(doc, () => options.onOpen(person));
     badge.setKnown(known.isKnown(person.key) === true);
-    anchor.after(badge.host);
+    // Beside the name's link, never inside it: a button inside a link would be a link too.
+    (anchor.closest('a') ?? anchor).after(badge.host);
     placed.set(anchor, { badge, key: person.key });
     remember(person.key, badge);
     return person.key;

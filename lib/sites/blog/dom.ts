@@ -72,7 +72,7 @@ export function ownElements(item: Element, selector: string, itemSelector: strin
  * on a wrapper around the main content is a layout hint, not a widget.
  */
 export function skipRegion(item: Element): SkipReason | null {
-  return null;
+  if (item.closest(NOT_AUTHORED)) return 'not-authored';
   const region = item.closest(EXCLUDED_REGIONS);
   if (!region) return null;
   const tag = region.localName.toLowerCase();

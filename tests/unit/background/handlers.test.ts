@@ -570,21 +570,19 @@ describe('the newer requests', () => {
       await expect(
         handlers['blogs.enable']({ type: 'blogs.enable', origin: 'https://blog.example' }, SIDEBAR),
       ).rejects.toThrow(/no permission for https:\/\/blog\.example/);
+      expect(test.blogBrowser.scripts().size).toBe(0);
 
       test.blogBrowser.grant('https://blog.example/*');
       expect(
         await handlers['blogs.enable'](
-          { type: 'blogs.enable', origin: 'https://blog.example', tabId: 3 },
+          { type: 'blogs.enable', origin: 'https://blog.example' },
           SIDEBAR,
         ),
       ).toEqual(['https://blog.example']);
       expect(await handlers['blogs.list']({ type: 'blogs.list' }, SIDEBAR)).toEqual([
         'https://blog.example',
       ]);
-      expect(test.blogBrowser.scripting.executeScript).toHaveBeenCalledWith({
-        target: { tabId: 3 },
-        files: ['content-scripts/blog.js'],
-      });
+      expect([...test.blogBrowser.scripts().keys()]).toEqual(['blog:https://blog.example']);
 
       expect(
         await handlers['blogs.disable'](
@@ -592,6 +590,8 @@ describe('the newer requests', () => {
           SIDEBAR,
         ),
       ).toEqual([]);
+      expect(test.blogBrowser.granted()).toEqual([]);
+      expect(test.blogBrowser.scripts().size).toBe(0);
     });
   });
 });

@@ -183,7 +183,7 @@ describe('who may send', () => {
     ['settings.update', { type: 'settings.update', patch: { debug: true } }],
     ['health.list', { type: 'health.list' }],
     ['blogs.list', { type: 'blogs.list' }],
-    ['blogs.enable', { type: 'blogs.enable', origin: 'https://blog.example', tabId: 7 }],
+    ['blogs.enable', { type: 'blogs.enable', origin: 'https://blog.example' }],
     ['blogs.disable', { type: 'blogs.disable', origin: 'https://blog.example' }],
   ];
 
@@ -738,12 +738,6 @@ describe('blogs.enable and blogs.disable', () => {
     expect(handlers['blogs.disable']).toHaveBeenCalledTimes(1);
   });
 
-  it('passes the tab to enable in', async () => {
-    const message = { type: 'blogs.enable', origin: 'https://blog.example', tabId: 12 };
-    await router.handleMessage(message, SIDEBAR);
-    expect(handlers['blogs.enable'].mock.calls[0]?.[0]).toEqual(message);
-  });
-
   it.each([
     'https://blog.example/',
     'https://blog.example/path',
@@ -770,12 +764,8 @@ describe('blogs.enable and blogs.disable', () => {
     expect(await expectRefused({ type: 'blogs.disable', origin }, SIDEBAR)).toContain('origin');
   });
 
-  it.each<[string, unknown]>([
-    ['a negative tab', -1],
-    ['a fractional tab', 1.5],
-    ['a tab as text', '7'],
-  ])('refuses %s to enable in', async (_what, tabId) => {
-    const message = { type: 'blogs.enable', origin: 'https://blog.example', tabId };
+  it('refuses a tab to enable in: the browser tells the background which tabs to start', async () => {
+    const message = { type: 'blogs.enable', origin: 'https://blog.example', tabId: 12 };
     expect(await expectRefused(message, SIDEBAR)).toContain('tabId');
   });
 

@@ -9,7 +9,7 @@ describe('enableBlogSite', () => {
     const prompt = deferred<boolean>();
     api.requestOrigin.mockImplementationOnce(() => prompt.promise);
 
-    const outcome = enableBlogSite(api, 'https://blog.example', 4);
+    const outcome = enableBlogSite(api, 'https://blog.example');
 
     // Still inside the click: the prompt is open, nothing else was asked.
     expect(api.requestOrigin).toHaveBeenCalledTimes(1);
@@ -23,7 +23,8 @@ describe('enableBlogSite', () => {
       blogs: ['https://blog.example'],
       message: 'Acquaint now reads comments on blog.example.',
     });
-    expect(api.enableBlog).toHaveBeenCalledWith('https://blog.example', 4);
+    expect(api.enableBlog).toHaveBeenCalledWith('https://blog.example');
+    expect(calls).toEqual(['enableBlog https://blog.example']);
   });
 
   it('enables nothing when the user says no, and says so', async () => {
@@ -57,12 +58,6 @@ describe('enableBlogSite', () => {
       ok: false,
       message: 'Acquaint has no permission for it',
     });
-  });
-
-  it('passes no tab when none was given', async () => {
-    const { api } = fakeOptionsApi();
-    await enableBlogSite(api, 'https://blog.example');
-    expect(api.enableBlog).toHaveBeenCalledWith('https://blog.example', undefined);
   });
 });
 

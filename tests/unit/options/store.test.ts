@@ -65,7 +65,7 @@ describe('options store', () => {
 
       await store.enableBlog();
 
-      expect(api.enableBlog).toHaveBeenCalledWith('https://blog.example', undefined);
+      expect(api.enableBlog).toHaveBeenCalledWith('https://blog.example');
       expect(store.blogs.value).toEqual(['https://blog.example', 'https://zebra.example']);
       expect(store.blogInput.value).toBe('');
       expect(store.blogStatus.value).toEqual({

@@ -114,7 +114,11 @@ describe('findAuthors on part of a page', () => {
     const topLevel = el(doc, '#c2000000000000000001');
     expect(keys(findAuthors(topLevel, url))).toEqual(['named:quietlinks.blogspot.com:anonymous']);
     const replies = el(doc, '#c1818509887343530441 .comment-replies');
-    expect(names(findAuthors(replies, url))).toEqual(['Casimir Vell', 'Imogen Thrale', 'Pebble & Ink']);
+    expect(names(findAuthors(replies, url))).toEqual([
+      'Casimir Vell',
+      'Imogen Thrale',
+      'Pebble & Ink',
+    ]);
   });
 
   it('reads a comment the page has just added', () => {
@@ -188,7 +192,9 @@ describe('anchors', () => {
     const looseJsonLd = new Set<Element | null>([doc.body, ...scriptParents]);
     for (const { anchor, person } of findAuthors(doc, url)) {
       if (looseJsonLd.has(anchor)) continue;
-      const thread = anchor.closest('#comments, .comments, .responses, .comments-area, .wp-block-comments');
+      const thread = anchor.closest(
+        '#comments, .comments, .responses, .comments-area, .wp-block-comments',
+      );
       expect(thread, person.name).not.toBeNull();
       expect(anchor.closest('.comment-content, .e-content, .cluv, aside'), person.name).toBeNull();
     }
@@ -273,7 +279,8 @@ describe('comment systems', () => {
   });
 
   it('ignores comment-like markup in sidebars, backlinks and pingback lists', () => {
-    const { doc, url } = page(`<body class="sidebar"><main id="main"><div id="comments"><ol class="comment-list">
+    const { doc, url } =
+      page(`<body class="sidebar"><main id="main"><div id="comments"><ol class="comment-list">
         ${wpComment(1, 'Real Person')}
       </ol></div>
       <div id="backlinks-container"><dl><dt class="comment-author"><a href="https://www.blogger.com/profile/5">Back Linker</a> said...</dt></dl></div>
@@ -291,24 +298,33 @@ describe('comment systems', () => {
   });
 
   it('names only from text: a screen-reader copy once, says: dropped, markup literal', () => {
-    const { doc, url } = page(`<ol class="comment-list">${wpComment(
-      1,
-      '<a class="url" href="https://ann.example/"><span aria-hidden="true">Ann Lee</span><span class="screen-reader-text">Ann Lee</span></a>',
-    )}${wpComment(2, 'Greta &lt;script&gt; says:')}</ol>`);
+    const { doc, url } = page(
+      `<ol class="comment-list">${wpComment(
+        1,
+        '<a class="url" href="https://ann.example/"><span aria-hidden="true">Ann Lee</span><span class="screen-reader-text">Ann Lee</span></a>',
+      )}${wpComment(2, 'Greta &lt;script&gt; says:')}</ol>`,
+    );
     expect(names(findAuthors(doc, url))).toEqual(['Ann Lee', 'Greta <script>']);
   });
 });
 
 describe('schema.org JSON-LD', () => {
   const withJsonLd = (json: string, body = '') =>
-    page(`<html><head><script type="application/ld+json">${json}</script></head><body>${body}</body></html>`);
+    page(
+      `<html><head><script type="application/ld+json">${json}</script></head><body>${body}</body></html>`,
+    );
 
   it('reads comments at any depth, following @id references', () => {
     const { doc, url } = withJsonLd(
       JSON.stringify({
         '@context': 'https://schema.org',
         '@graph': [
-          { '@type': 'Person', '@id': '#ann', name: 'Ann Vale', url: 'https://twitter.com/AnnVale' },
+          {
+            '@type': 'Person',
+            '@id': '#ann',
+            name: 'Ann Vale',
+            url: 'https://twitter.com/AnnVale',
+          },
           {
             '@type': 'WebPage',
             hasPart: {
@@ -320,11 +336,23 @@ describe('schema.org JSON-LD', () => {
                 comment: [
                   {
                     '@type': ['CreativeWork', 'schema:Comment'],
-                    author: [{ '@type': 'Organization', name: ['Org Reply'], url: ['https://org.example/x/'] }],
+                    author: [
+                      {
+                        '@type': 'Organization',
+                        name: ['Org Reply'],
+                        url: ['https://org.example/x/'],
+                      },
+                    ],
                   },
                   { '@type': 'Comment', author: 'Plain String' },
-                  { '@type': 'Comment', author: { '@type': 'Person', name: { '@value': 'Value Name' } } },
-                  { '@type': 'Comment', author: { '@type': 'Person', url: 'https://noname.example/' } },
+                  {
+                    '@type': 'Comment',
+                    author: { '@type': 'Person', name: { '@value': 'Value Name' } },
+                  },
+                  {
+                    '@type': 'Comment',
+                    author: { '@type': 'Person', url: 'https://noname.example/' },
+                  },
                   { '@type': 'Comment', text: 'no author at all' },
                 ],
               },
@@ -371,6 +399,23 @@ describe('schema.org JSON-LD', () => {
     expect(matches[0]?.anchor.matches('b.fn')).toBe(true);
   });
 
+  it('reads a comment written out twice under one @id once', () => {
+    const comment = { '@type': 'Comment', '@id': '#c1', author: { name: 'Twice Written' } };
+    const { doc, url } = withJsonLd(
+      JSON.stringify({ '@graph': [comment, { '@type': 'BlogPosting', comment: [comment] }] }),
+    );
+    expect(names(findAuthors(doc, url))).toEqual(['Twice Written']);
+  });
+
+  it('does not place an author on a mention of their name in comment text', () => {
+    const { doc, url } = withJsonLd(
+      '{"@type":"Comment","author":{"name":"Theo Marchetti"}}',
+      `<div id="comments"><div class="comment-text"><p>Ask <a href="#">Theo Marchetti</a>.</p></div>
+        <div class="c"><span class="who">Theo Marchetti</span></div></div>`,
+    );
+    expect(findAuthors(doc, url)[0]?.anchor.matches('span.who')).toBe(true);
+  });
+
   it.each([
     ['invalid JSON', '{"@type": "Comment", "author": {"name": "Broken",}'],
     ['an empty block', ''],
@@ -395,7 +440,10 @@ describe('schema.org JSON-LD', () => {
   it('stops at the comment limit on a huge list', () => {
     const comment = { '@type': 'Comment', author: { name: 'Same Person' } };
     const { doc, url } = withJsonLd(
-      JSON.stringify({ '@type': 'BlogPosting', comment: Array.from({ length: MAX_COMMENTS + 500 }, () => comment) }),
+      JSON.stringify({
+        '@type': 'BlogPosting',
+        comment: Array.from({ length: MAX_COMMENTS + 500 }, () => comment),
+      }),
     );
     const matches = findAuthors(doc, url);
     expect(matches).toHaveLength(MAX_COMMENTS);

@@ -108,7 +108,11 @@ describe('namedKey', () => {
     ['https://www.myblog.example/post/', 'Sam  R.', 'named:myblog.example:sam r.'],
     ['https://www.MyBlog.example/post/?x=1#c', 'Anonymous', 'named:myblog.example:anonymous'],
     ['https://myblog.example/', 'ANONYMOUS', 'named:myblog.example:anonymous'],
-    ['http://quietlinks.blogspot.com/2024/02/x.html', ' \n Jo\tMarsh ', 'named:quietlinks.blogspot.com:jo marsh'],
+    [
+      'http://quietlinks.blogspot.com/2024/02/x.html',
+      ' \n Jo\tMarsh ',
+      'named:quietlinks.blogspot.com:jo marsh',
+    ],
     ['https://myblog.example:8080/', 'Ann', 'named:myblog.example:8080:ann'],
     ['https://myblog.example/', 'Zoë Ångström', 'named:myblog.example:zoë ångström'],
     ['https://myblog.example/', 'A\u200bnn\u202e', 'named:myblog.example:ann'],

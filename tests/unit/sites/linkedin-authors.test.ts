@@ -1,6 +1,11 @@
 import { findAuthors, readPage, readSubject } from '../../../lib/sites/index';
 import { linkedInAdapter } from '../../../lib/sites/linkedin/adapter';
-import { isScreenReaderOnly, readDisplayName } from '../../../lib/sites/text';
+import {
+  firstTextLine,
+  hasVisibleText,
+  isScreenReaderOnly,
+  readDisplayName,
+} from '../../../lib/sites/text';
 import { setSiteTracer } from '../../../lib/sites/trace';
 import type { AuthorMatch } from '../../../lib/sites/types';
 import feedHtml from '../../fixtures/linkedin/feed.html?raw';
@@ -220,6 +225,23 @@ describe('LinkedIn authors in a part of the page', () => {
     expect(matches[0]?.person.name).toHaveLength(245);
   });
 
+  it('never takes a mention, a header or a reshared original, even outside a known post', () => {
+    const doc = parse(
+      `<div class="unknown-post-card">` +
+        `<div class="update-components-header"><div class="update-components-actor">` +
+        `<a href="/in/tamsin-fold-33/">Tamsin Fold</a></div> likes this</div>` +
+        `<div class="update-components-actor"><a href="/in/lior-abernethy/">` +
+        `<span class="update-components-actor__name">Lior Abernethy</span></a></div>` +
+        `<div class="feed-shared-update-v2__update-content-wrapper">` +
+        `<div class="update-components-actor"><a href="/in/sable-ritter/">Sable Ritter</a></div>` +
+        `</div></div>` +
+        // A comment whose sender line has not rendered: the link in its text is a mention.
+        `<article class="comments-comment-entity"><div class="comments-comment-item__main-content">` +
+        `<a href="/in/noor-ashdown-91/">Noor Ashdown</a> said hi</div></article>`,
+    );
+    expect(keys(findAuthors(doc, FEED))).toEqual(['linkedin:lior-abernethy']);
+  });
+
   it('does not read the page around a small subtree', () => {
     const doc = parse(postHtml);
     const reply = one(doc, 'article.comments-comment-entity--reply');
@@ -323,5 +345,46 @@ describe('LinkedIn reader robustness and tracing', () => {
     expect(messages.join('\n')).toMatch(/linkedin: 4 authors found in \d+ items/);
     expect(messages.join('\n')).toMatch(/2 by organisations, 1 reshared originals/);
     expect(messages.join('\n')).toMatch(/linkedin: no messaging thread header found/);
+  });
+});
+
+describe('the first line of a name link', () => {
+  function link(html: string): Element {
+    return one(parse(`<a id="l" href="/in/x/">${html}</a>`), '#l');
+  }
+
+  it.each([
+    [
+      'stacked lines',
+      '<div><div><p id="n">Ada Quill • 2nd</p></div><div><p>Headline</p></div></div>',
+    ],
+    ['a name and an Author line', '<div><p id="n">Ada Quill</p><p>Author</p></div><p>Headline</p>'],
+    ['inline parts of one line', '<span id="n"><span>Ada</span> <span>Quill</span></span>'],
+    [
+      'a visible copy beside a hidden one',
+      '<div><span id="n"><span aria-hidden="true">Ada</span><span class="visually-hidden">Ada</span></span><p>x</p></div>',
+    ],
+    [
+      'an emoji picture in the name',
+      '<div><p id="n">Ada <img alt="🦉" src="o.svg"></p><p>Headline</p></div>',
+    ],
+  ])('%s', (_what, html) => {
+    const el = link(html);
+    expect(firstTextLine(el).id || 'the link').toBe('n');
+  });
+
+  it('stays on the link when its text is one line', () => {
+    const el = link('Ada <b>Quill</b>');
+    expect(firstTextLine(el)).toBe(el);
+    const avatar = link('<img alt="Ada Quill" src="a.jpg">');
+    expect(firstTextLine(avatar)).toBe(avatar);
+  });
+
+  it('counts an off-screen label as no visible text', () => {
+    expect(
+      hasVisibleText(link('<img alt=""><span class="visually-hidden">View profile</span>')),
+    ).toBe(false);
+    expect(hasVisibleText(link('<span aria-hidden="true">Ada</span>'))).toBe(true);
+    expect(hasVisibleText(link('<img alt="🦉" src="o.svg">'))).toBe(true);
   });
 });

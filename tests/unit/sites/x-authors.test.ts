@@ -170,10 +170,13 @@ describe('X authors in a part of the page', () => {
     expect(keys(findAuthors(doc, QUOTE_STATUS))).toEqual([
       'x:odette_ray',
       'x:marlovenn',
-      'x:BrightmugCoffee'.toLowerCase(),
+      'x:brightmugcoffee',
       'x:quintamarsh',
       'x:harperzell',
     ]);
+    // While the post's own name block has not rendered, the quote's is the only one there.
+    marlo?.querySelector('[data-testid="User-Name"]')?.remove();
+    expect(findAuthors(marlo as Element, QUOTE_STATUS)).toEqual([]);
   });
 
   it('skips a quoted post rendered as a post inside the post (older layout)', () => {

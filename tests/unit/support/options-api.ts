@@ -42,8 +42,8 @@ export function fakeOptionsApi(init: FakeOptionsInit = {}) {
       calls.push(`requestOrigin ${origin}`);
       return init.grant ?? true;
     }),
-    enableBlog: vi.fn(async (origin: string, tabId?: number) => {
-      calls.push(`enableBlog ${origin} ${tabId}`);
+    enableBlog: vi.fn(async (origin: string) => {
+      calls.push(`enableBlog ${origin}`);
       blogs = [...new Set([...blogs, origin])].sort();
       return [...blogs];
     }),
