@@ -2,6 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { readBadges, seedPeople } from './badges-helpers';
 import {
   clickToggle,
   isSidebarVisible,
@@ -12,6 +13,18 @@ import {
 
 // `npm run docs:screenshots` writes the README's pictures; a plain test run writes them to a
 // temporary folder, so the picture-taking path is exercised on every run and cannot rot.
+/**
+ * The fixtures carry the sites' markup but not their stylesheets; for a picture a person can read,
+ * lay the timeline out in flow and keep icons at icon size. It touches nothing Acquaint added.
+ */
+const READABLE_FIXTURE_CSS = `
+  [data-testid="cellInnerDiv"] { position: static !important; transform: none !important; }
+  svg { max-width: 20px; max-height: 20px; }
+  body { font: 15px/1.4 system-ui, sans-serif; max-width: 760px; margin: 16px; }
+  article, .comments-comment-entity, .comments-comment-item { border-bottom: 1px solid #ddd; padding: 8px 0; }
+  nav, header[role="banner"], [data-testid="sidebarColumn"] { display: none; }
+`;
+
 const OUTPUT_DIR = process.env.UPDATE_SCREENSHOTS
   ? resolve('docs/images')
   : mkdtempSync(join(tmpdir(), 'acquaint-shots-'));
@@ -39,6 +52,39 @@ describe('README screenshots', () => {
     expect(await isSidebarVisible(page)).toBe(true);
     const path = join(OUTPUT_DIR, 'sidebar-linkedin.png');
     await page.screenshot({ path });
+    expect(statSync(path).size).toBeGreaterThan(10_000);
+  });
+
+  it('shows badges beside the authors of an X timeline', async () => {
+    const session = current();
+    await seedPeople(session, [
+      { key: 'x:quintamarsh', name: 'Quinta Marsh' },
+      { key: 'x:tobinash', name: 'Tobin Ashgrove' },
+    ]);
+    const page = await openFixture(session, 'x/timeline');
+    await page.addStyleTag({ content: READABLE_FIXTURE_CSS });
+    await expect
+      .poll(async () => (await readBadges(page)).filter((badge) => badge.known).length)
+      .toBe(2);
+    const path = join(OUTPUT_DIR, 'badges-x-timeline.png');
+    await page.screenshot({ path, clip: { x: 0, y: 0, width: 900, height: 800 } });
+    expect(statSync(path).size).toBeGreaterThan(10_000);
+  });
+
+  it('shows badges beside the commenters of a LinkedIn post', async () => {
+    const session = current();
+    await seedPeople(session, [{ key: 'linkedin:augustin-rye', name: 'Augustin Rye' }]);
+    const page = await openFixture(session, 'linkedin/post-comments');
+    await page.addStyleTag({ content: READABLE_FIXTURE_CSS });
+    await expect
+      .poll(async () => (await readBadges(page)).filter((badge) => badge.known).length)
+      .toBeGreaterThan(0);
+    const comments = page.locator('a[href*="/in/augustin-rye"] + acquaint-badge').first();
+    await comments.scrollIntoViewIfNeeded();
+    const box = await comments.boundingBox();
+    const top = Math.max(0, (box?.y ?? 0) - 300);
+    const path = join(OUTPUT_DIR, 'badges-linkedin-comments.png');
+    await page.screenshot({ path, clip: { x: 0, y: top, width: 900, height: 600 } });
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
 });

@@ -14,8 +14,8 @@ export const IMAGE = 'img';
 /* Regions that are never a comment thread                                                     */
 
 /**
- * Sidebars and widgets (recent comments, followers, blogrolls), pingback lists and Blogger's
- * "Links to this post". A comment-like element inside one of these is not a comment.
+ * Sidebars and widgets (recent comments, followers, blogrolls), pingback lists, Blogger's
+ * "Links to this post" and noscript fallbacks. A comment-like element in one is not a comment.
  */
 export const EXCLUDED_REGIONS = list(
   '.widget_recent_comments',
@@ -44,6 +44,8 @@ export const EXCLUDED_REGIONS = list(
   '.pingback-list',
   '.trackback-list',
   '.mention-list',
+  // Shown only without JavaScript (and parsed as markup only where scripting is off).
+  'noscript',
 );
 
 /** The page's main content: a "sidebar" class on one of its ancestors is a layout, not a widget. */

@@ -286,7 +286,8 @@ describe('comment systems', () => {
       <div id="backlinks-container"><dl><dt class="comment-author"><a href="https://www.blogger.com/profile/5">Back Linker</a> said...</dt></dl></div>
       <ol id="pings"><li class="comment">${wpComment(2, 'Ping Site')}</li></ol>
       </main>
-      <aside id="secondary" class="widget-area"><ol class="comment-list">${wpComment(3, 'Sidebar Person')}</ol></aside></body>`);
+      <aside id="secondary" class="widget-area"><ol class="comment-list">${wpComment(3, 'Sidebar Person')}</ol></aside>
+      <noscript><ol class="comment-list">${wpComment(4, 'Noscript Copy')}</ol></noscript></body>`);
     expect(names(findAuthors(doc, url))).toEqual(['Real Person']);
   });
 
