@@ -13,7 +13,7 @@ export function createSettingsService(db: AcquaintDatabase) {
       const settings: Settings = { ...DEFAULT_SETTINGS };
       rows.forEach((row, index) => {
         const key = KEYS[index];
-        if (row && key && typeof row.value === typeof DEFAULT_SETTINGS[key]) {
+        if (row && key && isValid(key, row.value)) {
           (settings as unknown as Record<string, unknown>)[key] = row.value;
         }
       });
@@ -29,4 +29,13 @@ export function createSettingsService(db: AcquaintDatabase) {
       return this.get();
     },
   };
+}
+
+/** A stored value of the wrong type or out of range (an old bug, a bad import) reads as the default. */
+function isValid(key: keyof Settings, value: unknown): boolean {
+  if (typeof value !== typeof DEFAULT_SETTINGS[key]) return false;
+  if (key === 'defaultCadenceDays') {
+    return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 3650;
+  }
+  return true;
 }

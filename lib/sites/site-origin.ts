@@ -8,7 +8,10 @@ import { adapterFor } from './index';
 export function blogOriginOf(input: string): string | null {
   const text = input.trim();
   if (text === '') return null;
-  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  // A scheme is letters then "://" (or a known non-web scheme); `blog.example:8080` is a host.
+  const hasScheme =
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /^(javascript|data|file|about|mailto):/i.test(text);
+  const candidate = hasScheme ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(candidate);
@@ -16,6 +19,8 @@ export function blogOriginOf(input: string): string | null {
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  // A wildcard would ask the browser for every subdomain at once: one site at a time only.
+  if (url.hostname.includes('*')) return null;
   if (!url.hostname.includes('.') && url.hostname !== 'localhost') return null;
   if (adapterFor(url)?.id !== 'blog') return null;
   return url.origin;

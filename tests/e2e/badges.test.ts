@@ -1,8 +1,10 @@
+import type { Page } from 'playwright-core';
+
 import { clickBadgeBeside, countRequests, readBadges, seedPeople } from './badges-helpers';
 import { openFixture, sidebarFrame, useExtensionSession } from './harness';
 
 /** What X's timeline does on scroll: more cells appended to the list, all at once. */
-async function appendTweets(page: import('playwright-core').Page, from: number, count: number) {
+async function appendTweets(page: Page, from: number, count: number) {
   await page.evaluate(
     ({ from, count }) => {
       const cell = document.querySelector('[data-testid="cellInnerDiv"]');

@@ -4,13 +4,16 @@ import { resolve } from 'node:path';
 // The built manifests, as the browsers will read them (npm test builds both before this runs).
 const BUILDS = ['chrome-mv3', 'firefox-mv2'] as const;
 const ALLOWED_HOSTS = ['https://*.linkedin.com/*', 'https://*.x.com/*', 'https://*.twitter.com/*'];
-const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage'];
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting', 'activeTab'];
+/** Blogs: asked for one origin at a time, at run time, never granted at install. */
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
 
 interface Manifest {
   manifest_version: number;
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
+  optional_host_permissions?: string[];
   content_security_policy?: string | { extension_pages?: string };
   web_accessible_resources?: (string | { resources: string[]; matches: string[] })[];
   content_scripts?: { matches: string[] }[];
@@ -43,6 +46,15 @@ describe.each(BUILDS)('the %s manifest', (build) => {
     }
   });
 
+  it('asks for blogs only as optional origins, and for nothing else optional', () => {
+    const optional = [
+      ...(manifest.optional_host_permissions ?? []),
+      ...(manifest.optional_permissions ?? []),
+    ];
+    expect(optional.sort()).toEqual([...OPTIONAL_ORIGINS].sort());
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  });
+
   it('forbids remote code and eval in its own pages', () => {
     const csp =
       typeof manifest.content_security_policy === 'string'
@@ -65,6 +77,11 @@ describe.each(BUILDS)('the %s manifest', (build) => {
 
   it('declares the sidebar shortcut and its icons', () => {
     expect(manifest.commands).toHaveProperty('toggle-sidebar');
+    expect(Object.keys(manifest.commands ?? {})).toEqual(
+      expect.arrayContaining([
+        manifest.manifest_version === 3 ? '_execute_action' : '_execute_browser_action',
+      ]),
+    );
     expect(Object.keys(manifest.icons ?? {})).toEqual(expect.arrayContaining(['16', '48', '128']));
   });
 });

@@ -150,7 +150,7 @@ function readJsonLd(doc: Document, url: URL, domAuthors: FoundAuthor[], tally: T
     out.push({
       match: {
         person: personRef(key, comment.name, comment.url, url),
-        anchor: anchor ?? fallbackAnchor(doc, comment.script),
+        anchor: anchor ?? fallbackAnchor(doc),
       },
       position,
     });

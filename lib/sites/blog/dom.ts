@@ -3,8 +3,8 @@
 import { cleanDisplayName, readDisplayName, type SkipNode } from '../text';
 import { EXCLUDED_REGIONS, LINK, MAIN_CONTENT, NOT_AUTHORED } from './selectors';
 
-export const ELEMENT_NODE = 1;
-export const DOCUMENT_NODE = 9;
+const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
 
 export function isElement(node: Node | ParentNode | null | undefined): node is Element {
   return (node as Node | null | undefined)?.nodeType === ELEMENT_NODE;

@@ -4,13 +4,13 @@
  * readers already found is not counted twice.
  */
 
-import { cleanDisplayName, normalizeText, readDisplayName } from '../text';
+import { normalizeText, readDisplayName } from '../text';
 import type { FoundAuthor } from './dom';
 import type { JsonLdComment } from './json-ld';
 import { ANY_ELEMENT, COMMENT_TEXT, COMMENT_THREAD, LINK } from './selectors';
 
 /** Elements of the comment thread looked at for names, at most. */
-export const MAX_THREAD_ELEMENTS = 5_000;
+const MAX_THREAD_ELEMENTS = 5_000;
 
 /** Names are short; an element with far more text than the longest one is not a name. */
 const NAME_SLACK = 32;
@@ -45,7 +45,7 @@ function nameElements(doc: Document, wanted: ReadonlySet<string>): Map<string, E
       if (budget-- <= 0) return found;
       if ((el.textContent ?? '').length > longest * 4) continue;
       if (el.closest(COMMENT_TEXT)) continue;
-      const name = fold(cleanDisplayName(readDisplayName(el)));
+      const name = fold(readDisplayName(el));
       if (!wanted.has(name)) continue;
       const list = found.get(name) ?? [];
       const last = list[list.length - 1];
@@ -106,10 +106,10 @@ function isTaken(el: Element, taken: ReadonlySet<Element>): boolean {
   return false;
 }
 
-/** Where a JSON-LD author with no thread element is anchored: the script's place in the body. */
-export function fallbackAnchor(doc: Document, script: Element): Element {
-  const parent = script.parentElement;
-  const body = doc.body;
-  if (parent && body && body.contains(parent)) return parent;
-  return body ?? doc.documentElement;
+/**
+ * Where a JSON-LD author with no thread element is anchored: the body, which the badge layer
+ * knows to skip. (The script's parent would put a badge after an unrelated container.)
+ */
+export function fallbackAnchor(doc: Document): Element {
+  return doc.body ?? doc.documentElement;
 }

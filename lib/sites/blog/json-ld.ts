@@ -20,11 +20,11 @@ export interface JsonLdComment {
 const JSON_LD_TYPE = /^\s*application\/ld\+json\s*(?:;|$)/i;
 
 /** Larger blocks are not structured data worth reading on a blog page. */
-export const MAX_SCRIPT_LENGTH = 2_000_000;
+const MAX_SCRIPT_LENGTH = 2_000_000;
 /** Threads nest a few levels; JSON nested deeper than this is not a comment thread. */
-export const MAX_DEPTH = 48;
+const MAX_DEPTH = 48;
 /** Objects and arrays visited per page, over all scripts. */
-export const MAX_NODES = 50_000;
+const MAX_NODES = 50_000;
 export const MAX_COMMENTS = 2_000;
 
 /** Properties that point back up or sideways (the commented article, a parent comment, people). */
@@ -198,8 +198,9 @@ export function readJsonLdComments(doc: Document): JsonLdComment[] {
       // Reversed onto the stack so that the first child is visited first.
       for (let i = children.length - 1; i >= 0; i -= 1) {
         const child = children[i];
-        if (typeof child === 'object' && child !== null)
+        if (typeof child === 'object' && child !== null) {
           stack.push({ value: child, depth: depth + 1 });
+        }
       }
     }
   }

@@ -8,7 +8,6 @@ const list = (...selectors: string[]): string => selectors.join(', ');
 
 export const ANY_ELEMENT = '*';
 export const LINK = 'a[href], area[href]';
-export const IMAGE = 'img';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Regions that are never a comment thread                                                     */

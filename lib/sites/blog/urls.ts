@@ -76,6 +76,10 @@ export function namedKey(pageUrl: URL, name: string): string | null {
   return `named:${normalizeHost(url.host)}:${normalized}`;
 }
 
+function isSamePage(a: URL, b: URL): boolean {
+  return webKeyFromUrl(a) !== null && webKeyFromUrl(a) === webKeyFromUrl(b);
+}
+
 /**
  * The key of a commenter shown with this link (or none) on a blog page: a LinkedIn or X profile
  * link gives that site's key, then a Blogger profile, then any other website; without a usable
@@ -83,7 +87,8 @@ export function namedKey(pageUrl: URL, name: string): string | null {
  */
 export function commenterKey(href: string | null, pageUrl: URL, name: string): string | null {
   const url = href === null ? null : webUrl(href, pageUrl);
-  if (url) {
+  // A link back to this very page (a comment permalink around the name) is nobody's website.
+  if (url && !isSamePage(url, pageUrl)) {
     const key =
       linkedInKeyFromUrl(url) ?? xKeyFromUrl(url) ?? bloggerKeyFromUrl(url) ?? webKeyFromUrl(url);
     if (key !== null) return key;
@@ -91,7 +96,8 @@ export function commenterKey(href: string | null, pageUrl: URL, name: string): s
   return namedKey(pageUrl, name);
 }
 
-/** The absolute address of a commenter's link, when it is a web page. */
+/** The absolute address of a commenter's link, when it is a web page other than this one. */
 export function commenterUrl(href: string | null, pageUrl: URL): string | undefined {
-  return href === null ? undefined : webUrl(href, pageUrl)?.href;
+  const url = href === null ? null : webUrl(href, pageUrl);
+  return url && !isSamePage(url, pageUrl) ? url.href : undefined;
 }

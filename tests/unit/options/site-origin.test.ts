@@ -53,3 +53,15 @@ describe('blogOriginOf', () => {
     expect(blogOriginOf(input)).toBeNull();
   });
 });
+
+describe('blogOriginOf, more forms people type', () => {
+  it.each([
+    ['blog.example:8080', 'https://blog.example:8080'],
+    ['localhost:4000/post', 'https://localhost:4000'],
+    ['*.example', null],
+    ['https://*.example/', null],
+    ['data:text/html,hi', null],
+  ])('%s → %s', (input, expected) => {
+    expect(blogOriginOf(input)).toBe(expected);
+  });
+});

@@ -119,3 +119,20 @@ describe('settings', () => {
     expect(await settings.update({})).toEqual({ ...DEFAULT_SETTINGS, debug: true });
   });
 });
+
+describe('settings stored out of range', () => {
+  it('reads a cadence that is not a whole number of days from 1 to 3650 as the default', async () => {
+    const db = openTestDatabase();
+    try {
+      const settings = createSettingsService(db);
+      for (const bad of [-5, 0, 1.5, Number.NaN, 100_000]) {
+        await db.settings.put({ key: 'defaultCadenceDays', value: bad });
+        expect((await settings.get()).defaultCadenceDays).toBe(30);
+      }
+      await db.settings.put({ key: 'defaultCadenceDays', value: 14 });
+      expect((await settings.get()).defaultCadenceDays).toBe(14);
+    } finally {
+      await disposeDatabase(db);
+    }
+  });
+});

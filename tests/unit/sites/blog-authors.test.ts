@@ -188,10 +188,9 @@ describe('anchors', () => {
 
   it.each(FIXTURES)('%s: every anchor lies in the comment thread', (fixture) => {
     const { doc, url } = load(fixture);
-    const scriptParents = Array.from(doc.querySelectorAll('script'), (s) => s.parentElement);
-    const looseJsonLd = new Set<Element | null>([doc.body, ...scriptParents]);
     for (const { anchor, person } of findAuthors(doc, url)) {
-      if (looseJsonLd.has(anchor)) continue;
+      // A JSON-LD author with no element of their own is anchored on the body (never badged).
+      if (anchor === doc.body) continue;
       const thread = anchor.closest(
         '#comments, .comments, .responses, .comments-area, .wp-block-comments',
       );
@@ -204,6 +203,12 @@ describe('anchors', () => {
     const { doc, url } = load('blog-variants/schema-jsonld');
     const theo = findAuthors(doc, url).find((m) => m.person.name === 'Theo Marchetti');
     expect(theo?.anchor).toBe(doc.body);
+  });
+
+  it('anchors it on the body even when the script sits in a container', () => {
+    const { doc, url } = page(`<div id="post"><p>Post.</p>
+      <div class="seo"><script type="application/ld+json">{"@type":"Comment","author":"Jo Loose"}</script></div></div>`);
+    expect(findAuthors(doc, url).map((m) => m.anchor)).toEqual([doc.body]);
   });
 });
 

@@ -157,6 +157,9 @@ describe('commenterKey', () => {
     ['javascript:alert(1)', 'named:myblog.example:sam r.'],
     ['mailto:sam@example.com', 'named:myblog.example:sam r.'],
     ['#', 'named:myblog.example:sam r.'],
+    ['https://www.myblog.example/2024/05/post/#comment-3', 'named:myblog.example:sam r.'],
+    ['/2024/05/post/?replytocom=3', 'named:myblog.example:sam r.'],
+    ['https://myblog.example/2024/05/', 'web:myblog.example/2024/05'],
     ['', 'named:myblog.example:sam r.'],
     [null, 'named:myblog.example:sam r.'],
   ])('%j → %s', (href, key) => {
