@@ -45,15 +45,7 @@ export function createNotesService(db: AcquaintDatabase, clock: Clock = systemCl
         let note: Note;
         let conflict = false;
         if (!stored) {
-          note = {
-            id: draft.id,
-            personId: owner.id,
-            body: draft.body,
-            createdAt: now,
-            updatedAt: now,
-            rev: 1,
-          };
-          if (draft.url) note.url = draft.url;
+          note = freshNote(draft.id, owner.id, draft, now);
           await db.notes.add(note);
         } else if (stored.body === draft.body) {
           note = stored;
@@ -62,15 +54,7 @@ export function createNotesService(db: AcquaintDatabase, clock: Clock = systemCl
           await db.notes.put(note);
         } else {
           conflict = true;
-          note = {
-            id: newId(),
-            personId: stored.personId,
-            body: draft.body,
-            createdAt: now,
-            updatedAt: now,
-            rev: 1,
-          };
-          if (draft.url) note.url = draft.url;
+          note = freshNote(newId(), stored.personId, draft, now);
           await db.notes.add(note);
         }
         const touched: Person = { ...owner, updatedAt: now };
@@ -100,4 +84,10 @@ export function createNotesService(db: AcquaintDatabase, clock: Clock = systemCl
       });
     },
   };
+}
+
+function freshNote(id: string, personId: string, draft: NoteDraft, now: string): Note {
+  const note: Note = { id, personId, body: draft.body, createdAt: now, updatedAt: now, rev: 1 };
+  if (draft.url) note.url = draft.url;
+  return note;
 }

@@ -1,8 +1,7 @@
+import { SITE_ADAPTERS } from './registry';
 import type { SiteId } from './types';
 
-const LABELS: Record<SiteId, string> = { linkedin: 'LinkedIn', x: 'X', blog: 'Blog' };
-
-/** The site's name as users know it. */
+/** The site's name as users know it, as its adapter gives it. */
 export function siteLabel(site: SiteId): string {
-  return LABELS[site];
+  return SITE_ADAPTERS.find((adapter) => adapter.id === site)?.label ?? site;
 }
