@@ -12,6 +12,11 @@ const SOURCES: Record<string, string> = Object.fromEntries(
 );
 const ADAPTER_FILES = ['urls.ts', 'selectors.ts', 'adapter.ts'];
 
+/** Fixture pairs by their folder: `linkedin/feed.json` → `linkedin`. */
+const FIXTURE_FOLDERS = Object.keys(
+  import.meta.glob('../../fixtures/*/*.json', { query: '?raw', import: 'default' }),
+).map((path) => path.split('/').at(-2) ?? '');
+
 /** DOM query calls whose selector is written in place instead of coming from a selectors.ts. */
 const QUERY_METHODS = [
   'querySelector',
@@ -60,6 +65,13 @@ describe('site module structure', () => {
     expect(siteFolders.length).toBeGreaterThanOrEqual(2);
     expect([...siteFolders].sort()).toEqual(SITE_ADAPTERS.map((a) => a.id).sort());
   });
+
+  it.each(SITE_ADAPTERS.map((adapter) => adapter.id))(
+    'the %s adapter has frozen fixture pages to be tested on',
+    (id) => {
+      expect(FIXTURE_FOLDERS.filter((folder) => folder === id).length).toBeGreaterThan(0);
+    },
+  );
 
   it.each(siteFolders)('%s has urls.ts, selectors.ts and adapter.ts', (folder) => {
     const missing = ADAPTER_FILES.filter((file) => SOURCES[`${folder}/${file}`] === undefined);
