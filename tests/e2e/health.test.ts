@@ -25,7 +25,7 @@ describe('the health signal', () => {
           await options.reload();
           return options.locator('[data-testid="health-warning"]').allTextContents();
         },
-        { timeout: 40_000, intervals: [2_000] },
+        { timeout: 40_000, interval: 2_000 },
       )
       .toEqual([expect.stringMatching(/^LinkedIn’s page layout wasn’t recognised on .+\d/)]);
   }, 60_000);
