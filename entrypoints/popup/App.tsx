@@ -1,13 +1,30 @@
 import { HealthWarnings } from '@/components/HealthWarnings';
+import { Notice } from '@/components/Notice';
+import { ColdList } from '@/components/popup/ColdList';
 import { SiteAccess } from '@/components/popup/SiteAccess';
 import type { PopupStore } from '@/lib/popup/store';
 import { siteLabel } from '@/lib/sites/site-label';
 
 export function App({ store }: { store: PopupStore }) {
+  const cold = store.cold.value;
   return (
     <main class="popup">
       <h1>Acquaint</h1>
       <HealthWarnings health={store.health.value} labelOf={siteLabel} />
+      {store.coldError.value && <Notice tone="error" text={store.coldError.value} />}
+      {cold && (
+        <ColdList
+          total={cold.total}
+          rows={cold.people}
+          active={store.active.value}
+          onMove={(step) => store.move(step)}
+          onActivate={(index) => (store.active.value = index)}
+          onOpenProfile={(row) => store.openProfile(row)}
+          onReachedOut={(row) => void store.reachedOut(row)}
+          onSnooze={(row, days) => void store.snooze(row, days)}
+          onOpenNotes={(row) => void store.openNotes(row)}
+        />
+      )}
       <SiteAccess
         site={store.site.value}
         labelOf={siteLabel}

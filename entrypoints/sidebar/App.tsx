@@ -2,14 +2,17 @@ import { useEffect, useRef } from 'preact/hooks';
 
 import { Notice } from '@/components/Notice';
 import { NoteComposer } from '@/components/NoteComposer';
-import { NoteList } from '@/components/NoteList';
+import { FollowUpControls } from '@/components/sidebar/FollowUpControls';
+import { TouchForm } from '@/components/sidebar/TouchForm';
+import { Timeline } from '@/components/Timeline';
 import { PersonHeader } from '@/components/PersonHeader';
 import { SaveStatus } from '@/components/SaveStatus';
 import { UndoBar } from '@/components/UndoBar';
 import { WhyField } from '@/components/WhyField';
+import { toLocalInput, type FollowUpStore } from '@/lib/sidebar/follow-up-store';
 import type { SidebarStore } from '@/lib/sidebar/store';
 
-export function App({ store }: { store: SidebarStore }) {
+export function App({ store, followUp }: { store: SidebarStore; followUp: FollowUpStore }) {
   const composerRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -66,6 +69,7 @@ export function App({ store }: { store: SidebarStore }) {
     subject.url ? { key: subject.key, url: subject.url } : { key: subject.key },
   ];
   const notice = store.notice.value;
+  const now = new Date();
 
   return (
     <main class="sidebar">
@@ -75,6 +79,16 @@ export function App({ store }: { store: SidebarStore }) {
         onClose={() => void store.close()}
       />
       <WhyField value={store.why.value} onInput={(text) => store.typeWhy(text)} />
+      <FollowUpControls
+        person={person}
+        defaultCadenceDays={context.defaultCadenceDays}
+        now={now}
+        onCadence={(days) => void followUp.setCadence(days)}
+        onSnoozeFor={(days) => void followUp.snoozeFor(days)}
+        onSnoozeUntil={(date) => void followUp.snoozeUntil(date)}
+        onClearSnooze={() => void followUp.clearSnooze()}
+        onArchived={(archived) => void followUp.setArchived(archived)}
+      />
       <NoteComposer
         inputRef={composerRef}
         value={store.composer.value.body}
@@ -82,20 +96,48 @@ export function App({ store }: { store: SidebarStore }) {
         onSave={() => void store.saveComposer()}
       />
       <SaveStatus state={store.saveState.value} />
+      <TouchForm
+        draft={followUp.draft.value}
+        latest={toLocalInput(now.toISOString())}
+        onChange={(patch) => followUp.setDraft(patch)}
+        onLog={() => void followUp.logTouch()}
+      />
       {notice && (
         <Notice tone={notice.tone} text={notice.text} onDismiss={() => store.dismissNotice()} />
       )}
       {store.deleted.value && (
-        <UndoBar onUndo={() => void store.undoDelete()} onDismiss={() => store.dismissUndo()} />
+        <UndoBar
+          what="Note"
+          onUndo={() => void store.undoDelete()}
+          onDismiss={() => store.dismissUndo()}
+        />
       )}
-      <NoteList
+      {followUp.deleted.value && (
+        <UndoBar
+          what="Touch"
+          onUndo={() => void followUp.undoRemove()}
+          onDismiss={() => followUp.dismissUndo()}
+        />
+      )}
+      <Timeline
         notes={store.notes.value}
-        editing={store.editing.value}
-        now={new Date()}
-        onEdit={(note) => store.startEdit(note)}
-        onEditInput={(body) => store.typeEdit(body)}
-        onEditDone={() => void store.finishEdit()}
-        onDelete={(note) => void store.deleteNote(note)}
+        interactions={followUp.interactions.value}
+        now={now}
+        editingNote={store.editing.value}
+        editingInteraction={followUp.editing.value}
+        note={{
+          onEdit: (note) => store.startEdit(note),
+          onEditInput: (body) => store.typeEdit(body),
+          onEditDone: () => void store.finishEdit(),
+          onDelete: (note) => void store.deleteNote(note),
+        }}
+        interaction={{
+          onEdit: (interaction) => followUp.startEdit(interaction),
+          onEditChange: (patch) => followUp.setEdit(patch),
+          onEditSave: () => void followUp.saveEdit(),
+          onEditCancel: () => followUp.cancelEdit(),
+          onDelete: (interaction) => void followUp.remove(interaction),
+        }}
       />
     </main>
   );

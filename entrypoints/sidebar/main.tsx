@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 
 import { messagingSidebarApi } from '@/lib/sidebar/api';
 import { listenForRefresh } from '@/lib/sidebar/refresh-events';
+import { createFollowUpStore } from '@/lib/sidebar/follow-up-store';
 import { createSidebarStore } from '@/lib/sidebar/store';
 import { createJournal } from '@/lib/storage/journal';
 
@@ -19,6 +20,14 @@ const store = createSidebarStore({
   },
 });
 
+const followUp = createFollowUpStore({
+  api: messagingSidebarApi,
+  context: store.context,
+  personRef: () => store.personRef(),
+  reload: () => store.load(),
+  report: (error) => store.report(error),
+});
+
 listenForRefresh((tabId) => void store.onRefresh(tabId));
 // The page may navigate or the tab close at any moment: save what is typed right away.
 addEventListener('pagehide', () => void store.flush());
@@ -27,5 +36,5 @@ addEventListener('visibilitychange', () => {
 });
 
 const root = document.getElementById('app');
-if (root) render(<App store={store} />, root);
+if (root) render(<App store={store} followUp={followUp} />, root);
 void store.load();

@@ -1,5 +1,9 @@
 import type { ContentCommand } from '../messaging/protocol';
+import { refOfPerson } from '../model/person-ref';
+import type { Person } from '../model/types';
+import type { FollowUpService } from '../services/follow-up';
 import type { HealthService } from '../services/health';
+import type { InteractionsService } from '../services/interactions';
 import type { NotesService } from '../services/notes';
 import type { PeopleService } from '../services/people';
 import type { SettingsService } from '../services/settings';
@@ -11,6 +15,8 @@ import type { TabSubjects } from './tab-subjects';
 export interface HandlerDeps {
   people: PeopleService;
   notes: NotesService;
+  interactions: InteractionsService;
+  followUp: FollowUpService;
   settings: SettingsService;
   health: HealthService;
   blogSites: BlogSites;
@@ -25,16 +31,34 @@ export interface HandlerDeps {
   tellAllTabs(command: ContentCommand): Promise<void>;
   /** Opens the sidebar page in a small window of its own; resolves to that window's tab. */
   openSidebarWindow(): Promise<number | undefined>;
+  /** Something changed who is cold: the toolbar badge counts again. */
+  coldChanged(): void;
 }
 
 /** Each handler only unpacks the request and delegates to a service. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { people, notes, tabSubjects, tabSelections, sidebars } = deps;
 
-  /** After a write: open sidebars reload, and badges learn who is known now. */
+  /** After a write: open sidebars reload, badges learn who is known now, the cold count updates. */
   const changed = () => {
     sidebars.refreshAll();
+    deps.coldChanged();
     void deps.tellAllTabs({ type: 'people.changed' }).catch(() => {});
+  };
+
+  const showInWindow = async (person: Person) => {
+    const tabId = await deps.openSidebarWindow();
+    if (tabId === undefined) return;
+    const ref = refOfPerson(person);
+    if (!ref) return;
+    await tabSelections.set(tabId, ref);
+    sidebars.refreshTab(tabId);
+  };
+
+  const requirePerson = async (personId: string) => {
+    const person = await people.get(personId);
+    if (!person) throw new Error('That person is no longer in Acquaint.');
+    return person;
   };
 
   return {
@@ -72,9 +96,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sidebar.context': async (_request, context) => {
       const tabId = requireTab(context);
       const subject = (await tabSelections.get(tabId)) ?? (await tabSubjects.get(tabId));
-      if (!subject) return { tabId, subject: null, person: null, notes: [] };
+      if (!subject) {
+        const { defaultCadenceDays } = await deps.settings.get();
+        return {
+          tabId,
+          subject: null,
+          person: null,
+          notes: [],
+          interactions: [],
+          defaultCadenceDays,
+        };
+      }
       const person = (await people.findByKey(subject.key)) ?? null;
-      return { tabId, subject, person, notes: person ? await notes.listForPerson(person.id) : [] };
+      const { defaultCadenceDays } = await deps.settings.get();
+      return {
+        tabId,
+        subject,
+        person,
+        notes: person ? await notes.listForPerson(person.id) : [],
+        interactions: person ? await deps.interactions.listForPerson(person.id) : [],
+        defaultCadenceDays,
+      };
     },
 
     'sidebar.close': async (_request, context) => {
@@ -111,7 +153,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings.get': () => deps.settings.get(),
 
     'settings.update': async (request) => {
+      const before = await deps.settings.get();
       const settings = await deps.settings.update(request.patch);
+      if (settings.defaultCadenceDays !== before.defaultCadenceDays) {
+        await deps.followUp.defaultCadenceChanged(settings.defaultCadenceDays);
+        changed();
+      }
       void deps.tellAllTabs({ type: 'settings.changed' }).catch(() => {});
       return settings;
     },
@@ -128,6 +175,62 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'blogs.enable': (request) => deps.blogSites.enable(request.origin),
 
     'blogs.disable': (request) => deps.blogSites.disable(request.origin),
+
+    'interactions.add': async (request) => {
+      const person = await people.ensure(request.person);
+      const added = await deps.interactions.add({ ...request.interaction, personId: person.id });
+      changed();
+      return added;
+    },
+
+    'interactions.update': async (request) => {
+      const updated = await deps.interactions.update(request.id, request.changes);
+      changed();
+      return updated;
+    },
+
+    'interactions.delete': async (request) => {
+      const removed = await deps.interactions.remove(request.id);
+      changed();
+      return removed;
+    },
+
+    'interactions.restore': async (request) => {
+      const restored = await deps.interactions.restore(request.interaction);
+      changed();
+      return restored;
+    },
+
+    'people.followUp': async (request) => {
+      let person = await people.ensure(request.person);
+      const { cadenceDays, snoozedUntil, archived } = request.change;
+      if (cadenceDays !== undefined)
+        person = await deps.followUp.setCadence(person.id, cadenceDays);
+      if (snoozedUntil !== undefined) person = await deps.followUp.snooze(person.id, snoozedUntil);
+      if (archived !== undefined) person = await deps.followUp.setArchived(person.id, archived);
+      changed();
+      return person;
+    },
+
+    'cold.list': (request) => deps.followUp.coldList({ limit: request.limit ?? 50 }),
+
+    'cold.reachedOut': async (request) => {
+      const person = await requirePerson(request.personId);
+      const added = await deps.interactions.add({
+        personId: person.id,
+        at: new Date().toISOString(),
+        kind: 'message',
+        direction: 'out',
+        summary: '',
+      });
+      changed();
+      return added;
+    },
+
+    'person.openNotes': async (request) => {
+      await showInWindow(await requirePerson(request.personId));
+      return null;
+    },
   };
 }
 

@@ -3,12 +3,15 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
 import { AcquaintDatabase } from '../db/database';
 import type { ContentCommand } from '../messaging/protocol';
+import { createFollowUpService } from '../services/follow-up';
 import { createHealthService } from '../services/health';
+import { createInteractionsService } from '../services/interactions';
 import { createNotesService } from '../services/notes';
 import { createPeopleService } from '../services/people';
 import { createSettingsService } from '../services/settings';
 import { createJournal, type Journal } from '../storage/journal';
 import { createBlogSites } from './blog-sites';
+import { COLD_BADGE_ALARM, COLD_BADGE_PERIOD_MINUTES, createColdBadge } from './cold-badge';
 import { createHandlers } from './handlers';
 import { recoverJournal } from './recover-journal';
 import { createMessageRouter, type MessageRouter } from './router';
@@ -56,10 +59,20 @@ export function startBackground(): void {
     scriptFile: 'content-scripts/blog.js',
   });
 
+  const followUp = createFollowUpService(db);
+  const coldBadge = createColdBadge({
+    count: () => followUp.coldCount(),
+    setText: (text) => action().setBadgeText({ text }),
+    setColor: (color) => action().setBadgeBackgroundColor({ color }),
+  });
+
   const router = createMessageRouter(
     createHandlers({
       people: createPeopleService(db),
       notes: createNotesService(db),
+      interactions: createInteractionsService(db),
+      followUp,
+      coldChanged: () => coldBadge.changed(),
       settings: createSettingsService(db),
       health: createHealthService(db),
       blogSites,
@@ -88,14 +101,22 @@ export function startBackground(): void {
 
   void recoverTyping(createJournal(browser.storage.local), router);
 
+  const logFailure = (error: unknown) => console.error('Acquaint:', error);
+
   // The granted blog origins are the truth; registrations follow them, also when the user
   // revokes one from the browser's own extension settings.
-  const logFailure = (error: unknown) => console.error('Acquaint: blog sites', error);
   browser.permissions.onAdded.addListener(({ origins = [] }) => {
     void blogSites.granted(origins).catch(logFailure);
   });
   browser.permissions.onRemoved.addListener(() => void blogSites.sync().catch(logFailure));
   void blogSites.sync().catch(logFailure);
+
+  // Time alone turns conversations cold: count at start, on a timer, and after every change.
+  void coldBadge.update().catch(logFailure);
+  void browser.alarms.create(COLD_BADGE_ALARM, { periodInMinutes: COLD_BADGE_PERIOD_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === COLD_BADGE_ALARM) void coldBadge.update().catch(logFailure);
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabSubjects.forget(tabId);
@@ -123,6 +144,11 @@ async function recoverTyping(journal: Journal, router: MessageRouter): Promise<v
   const firstWake = !(await browser.storage.session.get(marker))[marker];
   await browser.storage.session.set({ [marker]: true });
   await recoverJournal(journal, router, { olderThanMs: firstWake ? 0 : ABANDONED_AFTER_MS });
+}
+
+/** The toolbar button: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2. */
+function action() {
+  return browser.action ?? browser.browserAction;
 }
 
 async function activeTabId(): Promise<number | undefined> {

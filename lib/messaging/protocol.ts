@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import type { SiteHealth } from '../model/health';
 import type { Settings } from '../model/settings';
-import type { Note, Person } from '../model/types';
+import type { Interaction, Note, Person } from '../model/types';
 import type { PersonRef } from '../sites/types';
 import type { requestSchema } from './schemas';
 
@@ -20,6 +20,22 @@ export interface SidebarContext {
   person: Person | null;
   /** Their notes, newest first. */
   notes: Note[];
+  /** What happened between you, newest first. */
+  interactions: Interaction[];
+  /** The default keep-in-touch cadence, for "Default (30 days)". */
+  defaultCadenceDays: number;
+}
+
+/** One row of the popup's cold list (CONTRACT §4). */
+export interface ColdPerson {
+  person: Person;
+  lastInteraction: Interaction | null;
+  /** Whole days since the clock started. */
+  daysSince: number;
+  /** Days since the clock started over the cadence. */
+  ratio: number;
+  /** Their message is the latest (or nobody wrote yet): it is the user's turn. */
+  myTurn: boolean;
 }
 
 export interface NoteSaveResult {
@@ -50,6 +66,14 @@ export interface ResponseMap {
   'blogs.list': string[];
   'blogs.enable': string[];
   'blogs.disable': string[];
+  'interactions.add': Interaction;
+  'interactions.update': Interaction;
+  'interactions.delete': Interaction | null;
+  'interactions.restore': Interaction;
+  'people.followUp': Person;
+  'cold.list': { total: number; people: ColdPerson[] };
+  'cold.reachedOut': Interaction;
+  'person.openNotes': null;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -76,6 +100,14 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'blogs.list': ['extension-page'],
   'blogs.enable': ['extension-page'],
   'blogs.disable': ['extension-page'],
+  'interactions.add': ['extension-page'],
+  'interactions.update': ['extension-page'],
+  'interactions.delete': ['extension-page'],
+  'interactions.restore': ['extension-page'],
+  'people.followUp': ['extension-page'],
+  'cold.list': ['extension-page'],
+  'cold.reachedOut': ['extension-page'],
+  'person.openNotes': ['extension-page'],
 };
 
 /** Messages the background sends to a tab's content script. */

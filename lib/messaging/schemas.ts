@@ -2,12 +2,14 @@ import { z } from 'zod';
 
 import {
   MAX_ID_LENGTH,
+  MAX_SUMMARY_LENGTH,
   MAX_KEY_LENGTH,
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
   MAX_URL_LENGTH,
   MAX_WHY_LENGTH,
 } from '../model/limits';
+import { INTERACTION_KINDS } from '../model/types';
 import { MAX_LOOKUP_KEYS } from './limits';
 
 /** Validation of everything that crosses into the background. Only the background imports this. */
@@ -45,6 +47,21 @@ export const noteSchema = z.object({
   updatedAt: isoDateSchema,
   rev: z.number().int().positive(),
 });
+
+const interactionFieldsSchema = z.strictObject({
+  at: isoDateSchema,
+  kind: z.enum(INTERACTION_KINDS),
+  direction: z.enum(['in', 'out']),
+  summary: z.string().max(MAX_SUMMARY_LENGTH),
+});
+
+export const interactionSchema = interactionFieldsSchema.extend({
+  id: idSchema,
+  personId: idSchema,
+  url: webUrlSchema.optional(),
+});
+
+const cadenceSchema = z.number().int().min(0).max(3650).nullable();
 
 const siteIdSchema = z.enum(['linkedin', 'x', 'blog']);
 const pageKindSchema = z.enum([
@@ -120,4 +137,31 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('blogs.list') }),
   z.strictObject({ type: z.literal('blogs.enable'), origin: originSchema }),
   z.strictObject({ type: z.literal('blogs.disable'), origin: originSchema }),
+  z.strictObject({
+    type: z.literal('interactions.add'),
+    person: personRefSchema,
+    interaction: interactionFieldsSchema.extend({ id: idSchema, url: webUrlSchema.optional() }),
+  }),
+  z.strictObject({
+    type: z.literal('interactions.update'),
+    id: idSchema,
+    changes: interactionFieldsSchema.partial(),
+  }),
+  z.strictObject({ type: z.literal('interactions.delete'), id: idSchema }),
+  z.strictObject({ type: z.literal('interactions.restore'), interaction: interactionSchema }),
+  z.strictObject({
+    type: z.literal('people.followUp'),
+    person: personRefSchema,
+    change: z.strictObject({
+      cadenceDays: cadenceSchema.optional(),
+      snoozedUntil: isoDateSchema.nullable().optional(),
+      archived: z.boolean().optional(),
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('cold.list'),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+  z.strictObject({ type: z.literal('cold.reachedOut'), personId: idSchema }),
+  z.strictObject({ type: z.literal('person.openNotes'), personId: idSchema }),
 ]);

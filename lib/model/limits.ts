@@ -9,3 +9,4 @@ export const MAX_URL_LENGTH = 8_192;
 export const MAX_WHY_LENGTH = 20_000;
 export const MAX_NOTE_LENGTH = 500_000;
 export const MAX_ID_LENGTH = 200;
+export const MAX_SUMMARY_LENGTH = 2_000;

@@ -1,3 +1,5 @@
+import type { FollowUpFields } from './cold';
+
 /** Stored records. Dates are ISO-8601 strings in UTC (`Date#toISOString()`), so they sort as text. */
 
 export interface Identity {
@@ -6,7 +8,7 @@ export interface Identity {
   url?: string;
 }
 
-export interface Person {
+export interface Person extends Partial<FollowUpFields> {
   id: string;
   name: string;
   identities: Identity[];

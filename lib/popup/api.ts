@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 
+import { sendRequest } from '../messaging/client';
+import type { ColdPerson } from '../messaging/protocol';
+import type { Interaction, Person } from '../model/types';
 import { messagingOptionsApi, type OptionsApi } from '../options/api';
+import type { PersonRef } from '../sites/types';
 
 /** What the toolbar popup asks of the browser and the background; tests give a fake. */
 export interface PopupApi extends OptionsApi {
@@ -8,6 +12,11 @@ export interface PopupApi extends OptionsApi {
   activeTab(): Promise<{ id?: number; url?: string } | undefined>;
   openOptions(): Promise<void>;
   closePopup(): void;
+  coldList(limit: number): Promise<{ total: number; people: ColdPerson[] }>;
+  reachedOut(personId: string): Promise<Interaction>;
+  snooze(person: PersonRef, until: string): Promise<Person>;
+  openTab(url: string): Promise<void>;
+  openNotes(personId: string): Promise<void>;
 }
 
 export const messagingPopupApi: PopupApi = {
@@ -15,4 +24,14 @@ export const messagingPopupApi: PopupApi = {
   activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
   openOptions: () => browser.runtime.openOptionsPage(),
   closePopup: () => window.close(),
+  coldList: (limit) => sendRequest({ type: 'cold.list', limit }),
+  reachedOut: (personId) => sendRequest({ type: 'cold.reachedOut', personId }),
+  snooze: (person, until) =>
+    sendRequest({ type: 'people.followUp', person, change: { snoozedUntil: until } }),
+  openTab: async (url) => {
+    await browser.tabs.create({ url });
+  },
+  openNotes: async (personId) => {
+    await sendRequest({ type: 'person.openNotes', personId });
+  },
 };

@@ -1,6 +1,9 @@
 import { computed, signal } from '@preact/signals';
 
+import type { ColdPerson } from '../messaging/protocol';
+import { DAY_MS } from '../model/cold';
 import type { SiteHealth } from '../model/health';
+import { profileUrlOf, refOfPerson } from '../model/person-ref';
 import { disableBlogSite, enableBlogSite } from '../options/blog-actions';
 import { adapterFor } from '../sites';
 import { blogOriginOf } from '../sites/site-origin';
@@ -15,11 +18,38 @@ export type TabSite =
 
 export type PopupStore = ReturnType<typeof createPopupStore>;
 
+/** How many cold people the popup shows; the rest are counted. */
+export const COLD_ROWS = 50;
+
 export function createPopupStore(api: PopupApi) {
   const tab = signal<{ id?: number; url?: string } | undefined>(undefined);
   const blogs = signal<string[]>([]);
   const health = signal<SiteHealth[]>([]);
   const status = signal<{ ok: boolean; text: string } | null>(null);
+  const cold = signal<{ total: number; people: ColdPerson[] } | null>(null);
+  const coldError = signal<string | null>(null);
+  /** The row the arrow keys are on. */
+  const active = signal(0);
+
+  const loadCold = async () => {
+    try {
+      cold.value = await api.coldList(COLD_ROWS);
+      coldError.value = null;
+      active.value = Math.min(active.value, Math.max(0, cold.value.people.length - 1));
+    } catch (error) {
+      coldError.value = error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  /** Acts on a row; the list reloads, since the person may no longer be cold. */
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      coldError.value = error instanceof Error ? error.message : String(error);
+    }
+    await loadCold();
+  };
 
   const site = computed<TabSite>(() => {
     const href = tab.value?.url;
@@ -36,17 +66,45 @@ export function createPopupStore(api: PopupApi) {
     site,
     health,
     status,
+    cold,
+    coldError,
+    active,
 
     async load() {
       const [activeTab, enabled, siteHealth] = await Promise.all([
         api.activeTab(),
         api.blogs(),
         api.health(),
+        loadCold(),
       ]);
       tab.value = activeTab;
       blogs.value = enabled;
       health.value = siteHealth;
     },
+
+    /** Arrow keys move between rows; Enter opens the active person's profile. */
+    move(step: number) {
+      const count = cold.value?.people.length ?? 0;
+      if (count === 0) return;
+      active.value = (active.value + step + count) % count;
+    },
+
+    openProfile(row: ColdPerson) {
+      const url = profileUrlOf(row.person);
+      if (url) void api.openTab(url);
+      else void api.openNotes(row.person.id);
+    },
+
+    reachedOut: (row: ColdPerson) => act(() => api.reachedOut(row.person.id)),
+
+    snooze: (row: ColdPerson, days: number) =>
+      act(async () => {
+        const ref = refOfPerson(row.person);
+        if (!ref) throw new Error(`${row.person.name} has no identity to snooze by.`);
+        await api.snooze(ref, new Date(Date.now() + days * DAY_MS).toISOString());
+      }),
+
+    openNotes: (row: ColdPerson) => act(() => api.openNotes(row.person.id)),
 
     /** Called straight from the click: the browser's prompt opens only within the gesture. */
     async enableHere() {

@@ -1,6 +1,6 @@
 import { sendRequest } from '../messaging/client';
 import type { NoteSaveResult, SidebarContext } from '../messaging/protocol';
-import type { Note, Person } from '../model/types';
+import type { Interaction, Note, Person } from '../model/types';
 import type { PersonRef } from '../sites/types';
 
 /** What the sidebar asks of the background; the store depends on this, tests give a fake. */
@@ -15,6 +15,23 @@ export interface SidebarApi {
   deleteNote(id: string): Promise<Note | null>;
   restoreNote(note: Note): Promise<Note>;
   close(): Promise<void>;
+  addInteraction(
+    person: PersonRef,
+    interaction: Omit<Interaction, 'personId'>,
+  ): Promise<Interaction>;
+  updateInteraction(
+    id: string,
+    changes: Partial<Pick<Interaction, 'at' | 'kind' | 'direction' | 'summary'>>,
+  ): Promise<Interaction>;
+  deleteInteraction(id: string): Promise<Interaction | null>;
+  restoreInteraction(interaction: Interaction): Promise<Interaction>;
+  followUp(person: PersonRef, change: FollowUpChange): Promise<Person>;
+}
+
+export interface FollowUpChange {
+  cadenceDays?: number | null;
+  snoozedUntil?: string | null;
+  archived?: boolean;
 }
 
 export const messagingSidebarApi: SidebarApi = {
@@ -26,4 +43,10 @@ export const messagingSidebarApi: SidebarApi = {
   close: async () => {
     await sendRequest({ type: 'sidebar.close' });
   },
+  addInteraction: (person, interaction) =>
+    sendRequest({ type: 'interactions.add', person, interaction }),
+  updateInteraction: (id, changes) => sendRequest({ type: 'interactions.update', id, changes }),
+  deleteInteraction: (id) => sendRequest({ type: 'interactions.delete', id }),
+  restoreInteraction: (interaction) => sendRequest({ type: 'interactions.restore', interaction }),
+  followUp: (person, change) => sendRequest({ type: 'people.followUp', person, change }),
 };

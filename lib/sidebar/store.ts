@@ -279,6 +279,17 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       deleted.value = null;
     },
 
+    /** The person the sidebar shows, as requests carry them. */
+    personRef: writeRef,
+
+    /** Shows a failure from elsewhere in the sidebar the way this store shows its own. */
+    report(error: unknown) {
+      notice.value = {
+        tone: 'error',
+        text: error instanceof Error ? error.message : String(error),
+      };
+    },
+
     dismissNotice() {
       notice.value = null;
     },

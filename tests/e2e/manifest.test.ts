@@ -4,7 +4,14 @@ import { resolve } from 'node:path';
 // The built manifests, as the browsers will read them (npm test builds both before this runs).
 const BUILDS = ['chrome-mv3', 'firefox-mv2'] as const;
 const ALLOWED_HOSTS = ['https://*.linkedin.com/*', 'https://*.x.com/*', 'https://*.twitter.com/*'];
-const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'scripting', 'activeTab'];
+const ALLOWED_PERMISSIONS = [
+  'storage',
+  'unlimitedStorage',
+  'scripting',
+  'activeTab',
+  'alarms',
+  'contextMenus',
+];
 /** Blogs: asked for one origin at a time, at run time, never granted at install. */
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
 
