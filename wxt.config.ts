@@ -14,7 +14,15 @@ export default defineConfig({
     name: 'Acquaint',
     description:
       'Private notes beside the people you meet online, kept on your own machine, and a nudge when a conversation goes cold.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'alarms', 'contextMenus'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      'activeTab',
+      'alarms',
+      'contextMenus',
+      'notifications',
+    ],
     host_permissions: [...SITE_HOST_PERMISSIONS],
     // Blogs are enabled one origin at a time, by the user, at run time; nothing broad at install.
     ...(manifestVersion === 3

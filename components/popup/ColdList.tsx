@@ -36,6 +36,9 @@ export function ColdList(props: Props) {
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
           event.preventDefault();
           props.onMove(event.key === 'ArrowDown' ? 1 : -1);
+        } else if (event.key === 'Home' || event.key === 'End') {
+          event.preventDefault();
+          props.onActivate(event.key === 'Home' ? 0 : rows.length - 1);
         } else if (event.key === 'Enter' && event.target === event.currentTarget) {
           event.preventDefault();
           const row = rows[active];

@@ -29,7 +29,6 @@ export function ColdRow({
       class={active ? 'cold-row is-active' : 'cold-row'}
       data-testid="cold-person"
       aria-current={active ? 'true' : undefined}
-      onMouseEnter={onFocus}
     >
       <div class="cold-row__head">
         <button

@@ -36,8 +36,12 @@ export function App({ store, followUp }: { store: SidebarStore; followUp: Follow
   const person = store.person.value;
 
   // The frame may have been focused before the person loaded and the composer existed.
+  // Opened from "Remember this person" (?focus=why), it starts at the why line instead.
   useEffect(() => {
-    if (document.hasFocus() && document.activeElement === document.body) {
+    if (!subject) return;
+    if (new URLSearchParams(location.search).get('focus') === 'why') {
+      document.getElementById('why-input')?.focus();
+    } else if (document.hasFocus() && document.activeElement === document.body) {
       composerRef.current?.focus();
     }
   }, [subject?.key]);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
+import { registerRememberMenu } from '../context-menu/menu';
 import { AcquaintDatabase } from '../db/database';
 import type { ContentCommand } from '../messaging/protocol';
 import { createFollowUpService } from '../services/follow-up';
@@ -66,9 +67,52 @@ export function startBackground(): void {
     setColor: (color) => action().setBadgeBackgroundColor({ color }),
   });
 
+  const logFailure = (error: unknown) => console.error('Acquaint:', error);
+  const people = createPeopleService(db);
+  const openSidebarWindow = async (focus?: 'why') => {
+    const page = browser.runtime.getURL('/sidebar.html');
+    const window = await browser.windows.create({
+      url: focus ? `${page}?focus=${focus}` : page,
+      type: 'popup',
+      ...SIDEBAR_WINDOW,
+    });
+    return window?.tabs?.[0]?.id;
+  };
+
+  // Registered before anything is awaited: the click that woke the worker must find its listener.
+  void registerRememberMenu({
+    ensurePerson: async (ref) => {
+      const person = await people.ensure(ref);
+      sidebars.refreshAll();
+      void tellTabs({}, { type: 'people.changed' }).catch(() => {});
+      return person;
+    },
+    showInTab: async (tabId, person) => {
+      const command: ContentCommand = { type: 'sidebar.show', person };
+      return (await browser.tabs.sendMessage(tabId, command, { frameId: 0 })) === true;
+    },
+    openWindow: async (person, focus) => {
+      const tabId = await openSidebarWindow(focus);
+      if (tabId !== undefined) {
+        await tabSelections.set(tabId, person);
+        sidebars.refreshTab(tabId);
+      }
+    },
+    notify: (message) => {
+      void browser.notifications
+        .create({
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: 'Acquaint',
+          message,
+        })
+        .catch(logFailure);
+    },
+  }).catch((error: unknown) => console.error('Acquaint: context menu', error));
+
   const router = createMessageRouter(
     createHandlers({
-      people: createPeopleService(db),
+      people,
       notes: createNotesService(db),
       interactions: createInteractionsService(db),
       followUp,
@@ -81,14 +125,7 @@ export function startBackground(): void {
       sidebars,
       tellTab,
       tellAllTabs: (command) => tellTabs({}, command),
-      openSidebarWindow: async () => {
-        const window = await browser.windows.create({
-          url: browser.runtime.getURL('/sidebar.html'),
-          type: 'popup',
-          ...SIDEBAR_WINDOW,
-        });
-        return window?.tabs?.[0]?.id;
-      },
+      openSidebarWindow: () => openSidebarWindow(),
     }),
     {
       extensionId: browser.runtime.id,
@@ -100,8 +137,6 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender) => router.handleMessage(message, sender));
 
   void recoverTyping(createJournal(browser.storage.local), router);
-
-  const logFailure = (error: unknown) => console.error('Acquaint:', error);
 
   // The granted blog origins are the truth; registrations follow them, also when the user
   // revokes one from the browser's own extension settings.

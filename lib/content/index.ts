@@ -93,6 +93,12 @@ export function startContent(ctx: ContentScriptContext): void {
         return sidebar.toggle().then(() => true);
       case 'sidebar.close':
         return sidebar.closeAndFocusToggle().then(() => true);
+      case 'sidebar.show':
+        select(command.person);
+        return sidebar
+          .setAvailable(true)
+          .then(() => sidebar.open())
+          .then(() => true);
       case 'people.changed':
         return badges.refreshKnown().then(() => true);
       case 'settings.changed':

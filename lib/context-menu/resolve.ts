@@ -85,6 +85,7 @@ const SHORTENER_HOSTS: ReadonlySet<string> = new Set([
 
 export const ERRORS = {
   notOurItem: 'This menu item is not Acquaint’s.',
+  unreadable: 'Acquaint could not tell who this is.',
   badLink: 'Acquaint can’t read this link.',
   notWebLink: (scheme: string) =>
     `Acquaint remembers people from web links; this is a ${scheme} link.`,
@@ -97,7 +98,6 @@ export const ERRORS = {
   notLinkedInProfile: 'This LinkedIn link is not a person’s profile.',
   notXProfile: 'This X link is not a person’s profile.',
   notBloggerProfile: 'This Blogger link is not a person’s profile.',
-  emptySelection: 'The selected text has no name in it.',
   notWebPage: 'Acquaint only remembers people on web pages.',
   nobodyHere:
     'There is nobody to remember on this page: right-click a link to someone’s profile, or select their name first.',
@@ -108,7 +108,7 @@ export function resolveRemember(info: RememberClick, tab?: RememberTab): Remembe
   try {
     return resolve(info, tab);
   } catch {
-    return { error: ERRORS.badLink };
+    return { error: ERRORS.unreadable };
   }
 }
 
@@ -128,7 +128,7 @@ function resolve(info: RememberClick, tab: RememberTab | undefined): RememberRes
     const found = fromSelection(selection, page);
     return 'error' in found ? found : { person: found, context };
   }
-  const found = fromPage(page, tab?.title);
+  const found = fromPage(page, typeof tab?.title === 'string' ? tab.title : undefined);
   return 'error' in found ? found : { person: found, context };
 }
 
@@ -195,7 +195,6 @@ function fromLink(href: string, base: URL | null, selection: string): Found {
 function fromSelection(selection: string, page: URL | null): Found {
   if (page === null) return { error: ERRORS.notWebPage };
   const name = selectedName(selection);
-  if (name === '') return { error: ERRORS.emptySelection };
 
   // "@handle" selected on X names that account.
   if (isXHost(page.hostname)) {
@@ -237,17 +236,19 @@ function fromPage(page: URL | null, title: string | undefined): Found {
   const key = subjectKeyFromUrl(page);
   if (key === null) return { error: ERRORS.nobodyHere };
   if (key.startsWith('linkedin:')) {
-    return {
-      key,
-      name: linkedInTitleName(title) ?? fallbackName(key),
-      url: linkedInProfileUrl(key),
-    };
+    // A sub-page's title names the sub-page first ("Activity | Ada Quill | LinkedIn").
+    const onSubPage = linkedInSubPageKeyFromUrl(page.href, page) !== null;
+    const name = onSubPage ? null : linkedInTitleName(title);
+    return { key, name: name ?? fallbackName(key), url: linkedInProfileUrl(key) };
   }
   if (key.startsWith('x:')) {
     return { key, name: xTitleName(title, key) ?? fallbackName(key), url: xProfileUrl(key) };
   }
   return { key, name: fallbackName(key), url: keptUrl(page) ?? undefined };
 }
+
+/** Longer than any real tab title; a longer one is cut before it is read. */
+const MAX_TITLE = 1_000;
 
 /** "(3) " before a title: the count of unread notifications. */
 const UNREAD_COUNT = /^\(\d+\+?\)\s*/;
@@ -257,7 +258,7 @@ const UNREAD_COUNT = /^\(\d+\+?\)\s*/;
  * or, signed out, "Ada Quill - Data Engineer - Acme | LinkedIn".
  */
 export function linkedInTitleName(title: string | undefined): string | null {
-  const text = normalizeText(title ?? '').replace(UNREAD_COUNT, '');
+  const text = normalizeText(cutAt(title ?? '', MAX_TITLE)).replace(UNREAD_COUNT, '');
   const match = /^(.*?)\s*\|\s*LinkedIn$/i.exec(text);
   if (!match) return null;
   const [first = ''] = (match[1] ?? '').split(/\s+[|–—-]\s+/);
@@ -270,7 +271,7 @@ export function linkedInTitleName(title: string | undefined): string | null {
  * may still be the previous page's.
  */
 export function xTitleName(title: string | undefined, key: string): string | null {
-  const text = normalizeText(title ?? '').replace(UNREAD_COUNT, '');
+  const text = normalizeText(cutAt(title ?? '', MAX_TITLE)).replace(UNREAD_COUNT, '');
   const match = /^(.*?)\s*\(@([A-Za-z0-9_]{1,15})\)\s*\/\s*(?:X|Twitter)$/.exec(text);
   if (!match || `x:${(match[2] ?? '').toLowerCase()}` !== key) return null;
   const named = match[1] ?? '';

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 
-import { followUpFields } from '../model/cold';
+import { defaultCadenceFrom, followUpFields } from '../model/cold';
 import type { Interaction, Note, Person, SettingRecord } from '../model/types';
 
 export const DATABASE_NAME = 'acquaint';
@@ -24,27 +24,37 @@ export class AcquaintDatabase extends Dexie {
       settings: 'key',
     });
     // Version 2: each person carries their follow-up fields (lib/model/cold.ts), indexed so the
-    // popup can find who went cold, most overdue first, without reading everyone.
+    // popup can find who went cold, most overdue first, without reading everyone. People who never
+    // go cold have null there, which keeps them out of these indexes.
     this.version(2)
       .stores({
         people:
           'id, *identityKeys, name, updatedAt, coldAt, effectiveCadence, [turn+effectiveCadence+clockStart]',
       })
       .upgrade(async (tx) => {
-        const stored = await tx.table('settings').get('defaultCadenceDays');
-        const defaultCadence =
-          typeof stored?.value === 'number' && stored.value >= 1 ? stored.value : 30;
-        const interactions = tx.table<Interaction>('interactions');
-        const people = await tx.table<Person>('people').toArray();
-        const upgraded: Person[] = [];
-        for (const person of people) {
-          const latest = await interactions
-            .where('[personId+at]')
-            .between([person.id, Dexie.minKey], [person.id, Dexie.maxKey])
-            .last();
-          upgraded.push({ ...person, ...followUpFields(person, latest ?? null, defaultCadence) });
-        }
-        await tx.table<Person>('people').bulkPut(upgraded);
+        const stored = await tx.table<SettingRecord, string>('settings').get('defaultCadenceDays');
+        const defaultCadence = defaultCadenceFrom(stored?.value);
+        // One pass over everyone's interactions in [personId+at] order: the last one seen for a
+        // person is their latest, by its own date (not by when it was logged).
+        const latest = new Map<string, Pick<Interaction, 'at' | 'direction'>>();
+        await tx
+          .table<Interaction, string>('interactions')
+          .orderBy('[personId+at]')
+          .each((interaction) => {
+            latest.set(interaction.personId, {
+              at: interaction.at,
+              direction: interaction.direction,
+            });
+          });
+        await tx
+          .table<Person, string>('people')
+          .toCollection()
+          .modify((person) => {
+            Object.assign(
+              person,
+              followUpFields(person, latest.get(person.id) ?? null, defaultCadence),
+            );
+          });
       });
   }
 }

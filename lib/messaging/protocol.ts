@@ -114,6 +114,8 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
 export type ContentCommand =
   | { type: 'sidebar.toggle' }
   | { type: 'sidebar.close' }
+  /** Open the sidebar on this person (picked from the context menu); the tab answers true. */
+  | { type: 'sidebar.show'; person: PersonRef }
   /** Someone was added or changed: badges should ask again who is known. */
   | { type: 'people.changed' }
   | { type: 'settings.changed' }

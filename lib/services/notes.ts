@@ -38,7 +38,7 @@ export function createNotesService(db: AcquaintDatabase, clock: Clock = systemCl
      * texts are kept: the stored one as it is, this one as a new note.
      */
     save(person: PersonRef, draft: NoteDraft, baseRev: number | null): Promise<SavedNote> {
-      return db.transaction('rw', db.people, db.notes, async () => {
+      return db.transaction('rw', [db.people, db.notes, db.settings], async () => {
         const now = clock().toISOString();
         const owner = await ensurePerson(db, person, clock());
         const stored = await db.notes.get(draft.id);

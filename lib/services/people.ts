@@ -1,8 +1,10 @@
 import type { AcquaintDatabase } from '../db/database';
 import { type Clock, systemClock } from '../model/clock';
+import { followUpFields } from '../model/cold';
 import { newId } from '../model/ids';
 import type { Person } from '../model/types';
 import type { PersonRef } from '../sites/types';
+import { readDefaultCadence } from './follow-up';
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
 
@@ -31,11 +33,11 @@ export function createPeopleService(db: AcquaintDatabase, clock: Clock = systemC
 
     /** The person with this identity, created from the page's reading the first time. */
     ensure(ref: PersonRef): Promise<Person> {
-      return db.transaction('rw', db.people, () => ensurePerson(db, ref, clock()));
+      return db.transaction('rw', db.people, db.settings, () => ensurePerson(db, ref, clock()));
     },
 
     setWhy(ref: PersonRef, why: string): Promise<Person> {
-      return db.transaction('rw', db.people, async () => {
+      return db.transaction('rw', db.people, db.settings, async () => {
         const person = await ensurePerson(db, ref, clock());
         const updated: Person = { ...person, why: why.trim(), updatedAt: clock().toISOString() };
         await db.people.put(updated);
@@ -49,7 +51,10 @@ export function findPersonByKey(db: AcquaintDatabase, key: string): Promise<Pers
   return db.people.where('identityKeys').equals(key).first();
 }
 
-/** Call inside a read-write transaction on `people`, so two tabs can't both create the same person. */
+/**
+ * Call inside a read-write transaction on `people` and `settings`, so two tabs can't both create
+ * the same person, and a new one starts with follow-up fields from the default cadence in force.
+ */
 export async function ensurePerson(
   db: AcquaintDatabase,
   ref: PersonRef,
@@ -69,7 +74,7 @@ export async function ensurePerson(
   }
   if (existing) return existing;
   const stamp = now.toISOString();
-  const person: Person = {
+  const fresh: Person = {
     id: newId(),
     name: ref.name || fallbackName(ref.key),
     identities: [ref.url ? { key: ref.key, url: ref.url } : { key: ref.key }],
@@ -82,6 +87,8 @@ export async function ensurePerson(
     createdAt: stamp,
     updatedAt: stamp,
   };
+  // Nobody has interactions yet: the clock starts now.
+  const person: Person = { ...fresh, ...followUpFields(fresh, null, await readDefaultCadence(db)) };
   await db.people.add(person);
   return person;
 }

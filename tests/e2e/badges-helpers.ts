@@ -9,32 +9,53 @@ interface PersonRef {
 }
 
 /**
- * Puts a person with a note into Acquaint through its own message protocol, from one of its own
- * pages, exactly as the sidebar does.
+ * Sends requests to the background through Acquaint's own message protocol, from one of its own
+ * pages, exactly as its sidebar and popup do. Returns each answer's value.
  */
-export async function seedPeople(session: ExtensionSession, people: PersonRef[]): Promise<void> {
+export async function sendAsExtensionPage(
+  session: ExtensionSession,
+  requests: Record<string, unknown>[],
+): Promise<unknown[]> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  for (const person of people) {
-    const answer = await page.evaluate(
-      (ref) =>
-        (
-          globalThis as unknown as {
-            chrome: {
-              runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> };
-            };
-          }
-        ).chrome.runtime.sendMessage({
-          type: 'notes.save',
-          person: ref,
-          note: { id: crypto.randomUUID(), body: `Seeded note about ${ref.name}` },
-          baseRev: null,
-        }),
-      person,
-    );
-    if (!answer.ok) throw new Error(`Seeding ${person.key} failed: ${answer.error}`);
+  const values: unknown[] = [];
+  try {
+    for (const request of requests) {
+      const answer = await page.evaluate(
+        (message) =>
+          (
+            globalThis as unknown as {
+              chrome: {
+                runtime: {
+                  sendMessage(
+                    message: unknown,
+                  ): Promise<{ ok: boolean; error?: string; value?: unknown }>;
+                };
+              };
+            }
+          ).chrome.runtime.sendMessage(message),
+        request,
+      );
+      if (!answer.ok) throw new Error(`${String(request.type)} failed: ${answer.error}`);
+      values.push(answer.value);
+    }
+  } finally {
+    await page.close();
   }
-  await page.close();
+  return values;
+}
+
+/** Puts people into Acquaint, each with a note, as the sidebar would. */
+export async function seedPeople(session: ExtensionSession, people: PersonRef[]): Promise<void> {
+  await sendAsExtensionPage(
+    session,
+    people.map((person) => ({
+      type: 'notes.save',
+      person,
+      note: { id: crypto.randomUUID(), body: `Seeded note about ${person.name}` },
+      baseRev: null,
+    })),
+  );
 }
 
 /** Counts the requests of one type the background receives from now on. */

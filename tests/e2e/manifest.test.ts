@@ -11,6 +11,7 @@ const ALLOWED_PERMISSIONS = [
   'activeTab',
   'alarms',
   'contextMenus',
+  'notifications',
 ];
 /** Blogs: asked for one origin at a time, at run time, never granted at install. */
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];

@@ -214,4 +214,42 @@ describe('the notes sidebar in real Chromium', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(async () => lightness(await background())).toBeLessThan(60);
   });
+
+  it('logs a touch in two clicks, back-dates another, and shows both with the notes', async () => {
+    const page = await openFixture(session, 'x/profile');
+    const frame = await openSidebar(page);
+    await writeNote(frame, 'Likes owls');
+
+    await frame.locator('[data-testid="touch-kind-call"]').check();
+    await frame.locator('[data-testid="touch-log"]').click();
+    const touches = frame.locator('[data-testid="interaction"]');
+    await expect.poll(() => touches.count()).toBe(1);
+    await expect
+      .poll(() => touches.first().locator('[data-testid="interaction-kind"]').textContent())
+      .toBe('Call');
+
+    await frame.locator('[data-testid="touch-kind-met"]').check();
+    await frame.locator('[data-testid="touch-direction-in"]').check();
+    await frame.locator('[data-testid="touch-summary"]').fill('Met at the owl sanctuary');
+    await frame.locator('[data-testid="touch-date"]').fill('2026-01-15T10:00');
+    await frame.locator('[data-testid="touch-log"]').click();
+    await expect.poll(() => touches.count()).toBe(2);
+    // Newest first, notes and touches together: the back-dated meeting comes last.
+    const order = await frame
+      .locator('[data-testid="note"], [data-testid="interaction"]')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-testid')));
+    expect(order.at(-1)).toBe('interaction');
+    await expect
+      .poll(() => touches.last().locator('[data-testid="interaction-summary"]').textContent())
+      .toBe('Met at the owl sanctuary');
+
+    await frame.locator('[data-testid="cadence-select"]').selectOption('14');
+    await expect
+      .poll(() => frame.locator('[data-testid="follow-up-status"]').textContent())
+      .toMatch(/^Goes cold on /);
+    await frame.locator('[data-testid="archive-toggle"]').click();
+    await expect
+      .poll(() => frame.locator('[data-testid="follow-up-status"]').textContent())
+      .toBe('Archived: never goes cold.');
+  });
 });

@@ -1,14 +1,8 @@
-import Dexie from 'dexie';
-
 import { AcquaintDatabase } from '@/lib/db/database';
 import { createNotesService } from '@/lib/services/notes';
 import { createPeopleService } from '@/lib/services/people';
 
-interface DatabaseFixture {
-  version: number;
-  schema: Record<string, string>;
-  tables: Record<string, Record<string, unknown>[]>;
-}
+import { type DatabaseFixture, storeFixture } from '../support/db-fixtures';
 
 // Every shipped schema version has a stored database fixture, written with that version's schema.
 const fixtures = Object.values(
@@ -17,15 +11,6 @@ const fixtures = Object.values(
     import: 'default',
   }),
 );
-
-/** Writes a fixture the way the extension at that version would have left it on disk. */
-async function storeFixture(name: string, fixture: DatabaseFixture): Promise<void> {
-  const old = new Dexie(name);
-  old.version(fixture.version).stores(fixture.schema);
-  await old.open();
-  for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
-  old.close();
-}
 
 describe('database versions', () => {
   const current = new AcquaintDatabase(`probe-${crypto.randomUUID()}`);

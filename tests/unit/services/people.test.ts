@@ -1,5 +1,7 @@
 import type { AcquaintDatabase } from '@/lib/db/database';
 import type { Person } from '@/lib/model/types';
+import { createFollowUpService } from '@/lib/services/follow-up';
+import { createNotesService } from '@/lib/services/notes';
 import { createPeopleService, fallbackName, type PeopleService } from '@/lib/services/people';
 
 import {
@@ -272,5 +274,54 @@ describe('people.knownKeys', () => {
     expect(await people.knownKeys([ADA.key])).toEqual([]);
     await people.setWhy(ADA, 'why');
     expect(await people.knownKeys([ADA.key])).toEqual([ADA.key]);
+  });
+});
+
+describe('follow-up fields of new people', () => {
+  const NEW_FIELDS = {
+    lastTouchAt: null,
+    lastTouchDirection: null,
+    clockStart: '2024-05-10T12:00:00.000Z',
+    effectiveCadence: 30,
+    turn: 1,
+    coldAt: '2024-06-09T12:00:00.000Z',
+  };
+
+  it('starts the clock when someone is added, on the default cadence, with the user to act', async () => {
+    const person = await people.ensure(ADA);
+    expect(person).toMatchObject(NEW_FIELDS);
+    expect(await db.people.get(person.id)).toEqual(person);
+  });
+
+  it('reads the default cadence from the settings', async () => {
+    await db.settings.put({ key: 'defaultCadenceDays', value: 10 });
+    expect(await people.setWhy(PIP, 'Owl expert')).toMatchObject({
+      effectiveCadence: 10,
+      coldAt: '2024-05-20T12:00:00.000Z',
+    });
+  });
+
+  it('gives people created by saving a note the same fields', async () => {
+    const notes = createNotesService(db, time.clock);
+    const saved = await notes.save(ADA, { id: 'note-1', body: 'Met at the owl talk' }, null);
+    expect(saved.person).toMatchObject(NEW_FIELDS);
+    expect(await db.people.get(saved.person.id)).toMatchObject(NEW_FIELDS);
+  });
+
+  it('makes a new person cold once the default cadence has passed, and not before', async () => {
+    const followUp = createFollowUpService(db, time.clock);
+    await people.ensure(ADA);
+    expect(await followUp.coldCount(new Date('2024-06-09T12:00:00.000Z'))).toBe(0);
+    expect(await followUp.coldCount(new Date('2024-06-09T12:00:00.001Z'))).toBe(1);
+  });
+
+  it('keeps the fields when a later reading renames or a why is set', async () => {
+    const created = await people.ensure({ ...ADA, name: '' });
+    time.advance(60_000);
+    const named = await people.ensure(ADA);
+    const why = await people.setWhy(ADA, 'Runs the owl meetup');
+    expect(named).toMatchObject(NEW_FIELDS);
+    expect(why).toMatchObject(NEW_FIELDS);
+    expect(named.id).toBe(created.id);
   });
 });

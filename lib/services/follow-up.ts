@@ -1,0 +1,279 @@
+import Dexie from 'dexie';
+
+import type { AcquaintDatabase } from '../db/database';
+import { type Clock, systemClock } from '../model/clock';
+import {
+  compareCold,
+  DAY_MS,
+  daysSince,
+  defaultCadenceFrom,
+  type FollowUpFields,
+  followUpFields,
+  isCold,
+  isValidCadence,
+  overdueRatio,
+  sameFollowUp,
+  storedFollowUp,
+} from '../model/cold';
+import type { Interaction, Person } from '../model/types';
+
+/** One row of the popup's cold list (CONTRACT §4). */
+export interface ColdPerson {
+  person: Person;
+  lastInteraction: Interaction | null;
+  /** Whole days since the clock started. */
+  daysSince: number;
+  /** Days since the clock started over the cadence (above 1: overdue). */
+  ratio: number;
+  /** Their message is the latest (or nobody wrote yet): it is the user's turn. */
+  myTurn: boolean;
+}
+
+export interface ColdList {
+  /** How many people are cold in all, also those beyond `limit`. */
+  total: number;
+  /** The first `limit` of them, in the popup's order. */
+  people: ColdPerson[];
+}
+
+export type FollowUpService = ReturnType<typeof createFollowUpService>;
+
+/** A person whose follow-up fields are stored, as everyone in the follow-up indexes is. */
+type TrackedPerson = Person & FollowUpFields;
+
+export function createFollowUpService(db: AcquaintDatabase, clock: Clock = systemClock) {
+  /** Changes a person's follow-up settings and recomputes their fields, in one transaction. */
+  function change(personId: string, patch: Partial<Person>): Promise<Person> {
+    return db.transaction('rw', [db.people, db.interactions, db.settings], async () => {
+      const person = await db.people.get(personId);
+      if (!person) throw new Error(`Refused: nobody with id "${personId}" is in Acquaint.`);
+      const updated = await withFollowUp(db, {
+        ...person,
+        ...patch,
+        updatedAt: clock().toISOString(),
+      });
+      await db.people.put(updated);
+      return updated;
+    });
+  }
+
+  return {
+    /** Keep-in-touch interval: whole days from 1 to 3650, 0 for never, null for the default. */
+    setCadence(personId: string, cadenceDays: number | null): Promise<Person> {
+      if (!isValidCadence(cadenceDays)) {
+        return Promise.reject(
+          new RangeError(
+            `Refused: a cadence is a whole number of days from 1 to 3650, 0 (never) or null (the default), not ${String(cadenceDays)}.`,
+          ),
+        );
+      }
+      return change(personId, { cadenceDays });
+    },
+
+    /** Not cold before `until` (an ISO date); null ends the snooze. */
+    snooze(personId: string, until: string | null): Promise<Person> {
+      let snoozedUntil: string | null = null;
+      if (until !== null) {
+        snoozedUntil = isoDate(until);
+        if (snoozedUntil === null) {
+          return Promise.reject(
+            new RangeError(`Refused: "${String(until)}" is not a date to snooze until.`),
+          );
+        }
+      }
+      return change(personId, { snoozedUntil });
+    },
+
+    /** Archived people never go cold and are not listed. */
+    setArchived(personId: string, archived: boolean): Promise<Person> {
+      if (typeof archived !== 'boolean') {
+        return Promise.reject(new TypeError('Refused: archived is true or false.'));
+      }
+      return change(personId, { archived });
+    },
+
+    /**
+     * Computes a person's fields again from their interactions and the settings; writes only when
+     * they changed (and leaves updatedAt alone: the user changed nothing). Null: no such person.
+     */
+    recompute(personId: string): Promise<Person | null> {
+      return db.transaction('rw', [db.people, db.interactions, db.settings], async () => {
+        const person = await db.people.get(personId);
+        if (!person) return null;
+        const updated = await withFollowUp(db, person);
+        if (!sameFollowUp(storedFollowUp(person), updated)) await db.people.put(updated);
+        return updated;
+      });
+    },
+
+    /**
+     * The default cadence is now `days`: everyone who follows it (cadence null) is recomputed.
+     * Only people whose cadence in force differs from it are read; those with their own cadence
+     * among them are left as they are. Returns how many people changed.
+     */
+    defaultCadenceChanged(days: number): Promise<number> {
+      const cadence = defaultCadenceFrom(days);
+      return db.transaction('rw', db.people, async () => {
+        let changed = 0;
+        await db.people
+          .where('effectiveCadence')
+          .notEqual(cadence)
+          .modify((person) => {
+            // Everyone in the index has stored fields, their latest touch among them.
+            const stored = storedFollowUp(person);
+            if (person.cadenceDays !== null || stored === undefined) return false;
+            const latest =
+              stored.lastTouchAt !== null && stored.lastTouchDirection !== null
+                ? { at: stored.lastTouchAt, direction: stored.lastTouchDirection }
+                : null;
+            const fields = followUpFields(person, latest, cadence);
+            if (sameFollowUp(stored, fields)) return false;
+            Object.assign(person, fields);
+            changed += 1;
+            return true;
+          });
+        return changed;
+      });
+    },
+
+    /** How many people are cold now: one indexed range count. */
+    coldCount(now: Date = clock()): Promise<number> {
+      return db.people.where('coldAt').below(now.toISOString()).count();
+    },
+
+    /**
+     * The cold people in the popup's order (CONTRACT §4), at most `limit` of them, with how many
+     * there are in all. Reads only the index ranges of people past their cadence: for each turn
+     * (the user's first) and each cadence in use, the people whose clock started before
+     * now − cadence, oldest first, which is most overdue first within that cadence.
+     */
+    coldList(options: { limit?: number; now?: Date } = {}): Promise<ColdList> {
+      const { limit = 50, now = clock() } = options;
+      if (!Number.isInteger(limit) || limit < 0) {
+        return Promise.reject(new RangeError(`Refused: ${String(limit)} is not a row count.`));
+      }
+      return db.transaction('r', [db.people, db.interactions], async () => {
+        const nowIso = now.toISOString();
+        const total = await db.people.where('coldAt').below(nowIso).count();
+        if (total === 0 || limit === 0) return { total, people: [] };
+
+        const cadences = (await db.people.orderBy('effectiveCadence').uniqueKeys()).filter(
+          (key): key is number => typeof key === 'number' && key > 0,
+        );
+        const byPopupOrder = (a: TrackedPerson, b: TrackedPerson) => compareCold(a, b, now);
+        const listed: TrackedPerson[] = [];
+        for (const turn of [1, 0] as const) {
+          const room = limit - listed.length;
+          if (room <= 0) break;
+          const candidates: TrackedPerson[] = [];
+          for (const cadence of cadences) {
+            const cutoff = new Date(now.getTime() - cadence * DAY_MS).toISOString();
+            candidates.push(...(await mostOverdue(db, turn, cadence, cutoff, room, now)));
+          }
+          listed.push(...candidates.sort(byPopupOrder).slice(0, room));
+        }
+
+        const people: ColdPerson[] = [];
+        for (const person of listed) {
+          people.push({
+            person,
+            lastInteraction: (await latestInteraction(db, person.id)) ?? null,
+            daysSince: daysSince(person, now),
+            ratio: overdueRatio(person, now),
+            myTurn: person.turn === 1,
+          });
+        }
+        return { total, people };
+      });
+    },
+  };
+}
+
+/**
+ * The `room` most overdue cold people with this turn and cadence, read in index order (clock
+ * start, oldest first) and skipping the snoozed. Reading goes on past `room` while the clock start
+ * stays the same, so that people tied on it can still be put in order by name.
+ */
+async function mostOverdue(
+  db: AcquaintDatabase,
+  turn: 0 | 1,
+  cadence: number,
+  cutoff: string,
+  room: number,
+  now: Date,
+): Promise<TrackedPerson[]> {
+  const found: TrackedPerson[] = [];
+  await db.people
+    .where('[turn+effectiveCadence+clockStart]')
+    .between([turn, cadence, Dexie.minKey], [turn, cadence, cutoff], true, false)
+    .until((person) => {
+      const last = found[found.length - 1];
+      return found.length >= room && last !== undefined && person.clockStart !== last.clockStart;
+    })
+    .each((person) => {
+      if (isCold(person, now)) found.push(person as TrackedPerson);
+    });
+  return found;
+}
+
+/** A person's latest interaction by its own date: one indexed read. */
+export function latestInteraction(
+  db: AcquaintDatabase,
+  personId: string,
+): Promise<Interaction | undefined> {
+  return db.interactions
+    .where('[personId+at]')
+    .between([personId, Dexie.minKey], [personId, Dexie.maxKey])
+    .last();
+}
+
+/** The default cadence in force, from the settings table (30 when unset or invalid). */
+export async function readDefaultCadence(db: AcquaintDatabase): Promise<number> {
+  const row = await db.settings.get('defaultCadenceDays');
+  return defaultCadenceFrom(row?.value);
+}
+
+/**
+ * The person with their follow-up fields computed from their latest interaction and the default
+ * cadence. Call inside a transaction on `interactions` and `settings`; it does not write.
+ */
+export async function withFollowUp(db: AcquaintDatabase, person: Person): Promise<TrackedPerson> {
+  const latest = (await latestInteraction(db, person.id)) ?? null;
+  const defaultCadence = await readDefaultCadence(db);
+  return { ...person, ...followUpFields(person, latest, defaultCadence) };
+}
+
+/**
+ * An ISO-8601 date and time with its offset (or a bare date, read as UTC midnight), in
+ * `toISOString` form; null for anything else, also for dates that do not exist (2026-02-30).
+ */
+export function isoDate(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2})))?$/i.exec(
+      value.trim(),
+    );
+  if (!match) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] =
+    match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const calendar = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  if (
+    year === undefined ||
+    year < 1 ||
+    calendar.getUTCFullYear() !== year ||
+    calendar.getUTCMonth() !== (month ?? 0) - 1 ||
+    calendar.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    offsetHours > 23 ||
+    offsetMinutes > 59
+  ) {
+    return null;
+  }
+  const ms = Date.parse(value.trim());
+  if (Number.isNaN(ms)) return null;
+  const date = new Date(ms);
+  const utcYear = date.getUTCFullYear();
+  return utcYear >= 1 && utcYear <= 9999 ? date.toISOString() : null;
+}
