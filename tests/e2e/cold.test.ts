@@ -1,18 +1,8 @@
-import { sendAsExtensionPage } from './badges-helpers';
+import { daysAgo, DAY, seedTouches, type TouchSeed } from './seed';
 import { useExtensionSession } from './harness';
 
-const DAY = 24 * 60 * 60 * 1000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-
-interface Seed {
-  slug: string;
-  name: string;
-  touch?: { days: number; direction: 'in' | 'out' };
-  change?: Record<string, unknown>;
-}
-
 /** People whose last touches are at known dates; the default cadence is 30 days. */
-const SEEDS: Seed[] = [
+const SEEDS: TouchSeed[] = [
   { slug: 'ada-out-40', name: 'Ada Out Forty', touch: { days: 40, direction: 'out' } },
   { slug: 'bea-in-35', name: 'Bea In ThirtyFive', touch: { days: 35, direction: 'in' } },
   {
@@ -48,42 +38,12 @@ const SEEDS: Seed[] = [
   },
 ];
 
-function ref(seed: Seed) {
-  return {
-    key: `linkedin:${seed.slug}`,
-    name: seed.name,
-    url: `https://www.linkedin.com/in/${seed.slug}/`,
-  };
-}
-
 describe('the cold-conversations popup', () => {
   const current = useExtensionSession();
 
   it('lists exactly the cold people in order, acts on a row, and keeps the toolbar badge current', async () => {
     const session = current();
-    await sendAsExtensionPage(
-      session,
-      SEEDS.flatMap((seed) => [
-        ...(seed.touch
-          ? [
-              {
-                type: 'interactions.add',
-                person: ref(seed),
-                interaction: {
-                  id: crypto.randomUUID(),
-                  at: daysAgo(seed.touch.days),
-                  kind: 'message',
-                  direction: seed.touch.direction,
-                  summary: `Last chat with ${seed.name}`,
-                },
-              },
-            ]
-          : []),
-        ...(seed.change
-          ? [{ type: 'people.followUp', person: ref(seed), change: seed.change }]
-          : []),
-      ]),
-    );
+    await seedTouches(session, SEEDS);
 
     const badgeText = () =>
       session.worker.evaluate(() =>

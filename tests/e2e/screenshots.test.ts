@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { readBadges, seedPeople } from './badges-helpers';
+import { seedTouches } from './seed';
 import {
   clickToggle,
   isSidebarVisible,
@@ -85,6 +86,36 @@ describe('README screenshots', () => {
     const top = Math.max(0, (box?.y ?? 0) - 300);
     const path = join(OUTPUT_DIR, 'badges-linkedin-comments.png');
     await page.screenshot({ path, clip: { x: 0, y: top, width: 900, height: 600 } });
+    expect(statSync(path).size).toBeGreaterThan(10_000);
+  });
+
+  it('shows the conversations gone cold in the toolbar popup', async () => {
+    const session = current();
+    await seedTouches(session, [
+      {
+        slug: 'ada-quill-4b21a',
+        name: 'Ada Quill',
+        touch: { days: 41, direction: 'in', summary: 'Asked if I could speak at the March meetup' },
+      },
+      {
+        slug: 'bram-oduya-5c',
+        name: 'Bram Oduya',
+        touch: { days: 20, direction: 'out', summary: 'Sent the dbt talk recording' },
+        change: { cadenceDays: 14 },
+      },
+      {
+        slug: 'wendeline-marsh-4a',
+        name: 'Wendeline Marsh',
+        touch: { days: 95, direction: 'out', summary: 'Coffee; she is hiring a data lead' },
+        change: { cadenceDays: 90 },
+      },
+    ]);
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 620 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await expect.poll(() => popup.locator('[data-testid="cold-person"]').count()).toBe(3);
+    const path = join(OUTPUT_DIR, 'popup-cold.png');
+    await popup.screenshot({ path });
     expect(statSync(path).size).toBeGreaterThan(10_000);
   });
 });

@@ -113,6 +113,8 @@ describe('sidebar.context', () => {
       subject: null,
       person: null,
       notes: [],
+      interactions: [],
+      defaultCadenceDays: 30,
     });
   });
 
@@ -123,6 +125,8 @@ describe('sidebar.context', () => {
       subject: ADA,
       person: null,
       notes: [],
+      interactions: [],
+      defaultCadenceDays: 30,
     });
     // Looking is not saving: no person was created.
     expect(await db.people.count()).toBe(0);
@@ -490,8 +494,10 @@ describe('the newer requests', () => {
         SIDEBAR,
       );
       expect(updated).toEqual({ badges: false, debug: false, defaultCadenceDays: 14 });
-      expect(test.tellAllTabs).toHaveBeenCalledTimes(1);
-      expect(test.tellAllTabs).toHaveBeenCalledWith({ type: 'settings.changed' });
+      // Once with settings.changed (a new cadence also sends people.changed, as every write does).
+      expect(
+        test.tellAllTabs.mock.calls.filter(([command]) => command.type === 'settings.changed'),
+      ).toEqual([[{ type: 'settings.changed' }]]);
 
       expect(await handlers['settings.get']({ type: 'settings.get' }, TOP)).toEqual(updated);
       // Stored, not held in memory: a background woken afresh reads the same.

@@ -23,7 +23,13 @@ import {
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 
 import { ADA, PIP } from '../support/db';
-import { saveRequest, STORED_NOTE, whyRequest } from '../support/requests';
+import {
+  saveRequest,
+  STORED_INTERACTION,
+  STORED_NOTE,
+  touchRequest,
+  whyRequest,
+} from '../support/requests';
 
 const EXTENSION_ID = 'acquaintextensionid';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -60,6 +66,18 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'blogs.list': { type: 'blogs.list' },
   'blogs.enable': { type: 'blogs.enable', origin: 'https://blog.example' },
   'blogs.disable': { type: 'blogs.disable', origin: 'https://blog.example' },
+  'interactions.add': touchRequest(),
+  'interactions.update': {
+    type: 'interactions.update',
+    id: 'touch-1',
+    changes: { summary: 'Sent the slides, and a link' },
+  },
+  'interactions.delete': { type: 'interactions.delete', id: 'touch-1' },
+  'interactions.restore': { type: 'interactions.restore', interaction: STORED_INTERACTION },
+  'people.followUp': { type: 'people.followUp', person: ADA, change: { cadenceDays: 14 } },
+  'cold.list': { type: 'cold.list', limit: 50 },
+  'cold.reachedOut': { type: 'cold.reachedOut', personId: 'person-1' },
+  'person.openNotes': { type: 'person.openNotes', personId: 'person-1' },
 };
 
 const ALL_TYPES = Object.keys(EXAMPLES) as RequestType[];
@@ -86,6 +104,14 @@ const FROM_EXTENSION_PAGES: RequestType[] = [
   'blogs.list',
   'blogs.enable',
   'blogs.disable',
+  'interactions.add',
+  'interactions.update',
+  'interactions.delete',
+  'interactions.restore',
+  'people.followUp',
+  'cold.list',
+  'cold.reachedOut',
+  'person.openNotes',
 ];
 
 function spyHandlers() {
@@ -96,6 +122,8 @@ function spyHandlers() {
       subject: null,
       person: null,
       notes: [],
+      interactions: [],
+      defaultCadenceDays: 30,
     })),
     'sidebar.close': vi.fn<Handlers['sidebar.close']>(async () => null),
     'notes.save': vi.fn<Handlers['notes.save']>(async () => {
@@ -121,6 +149,29 @@ function spyHandlers() {
     'blogs.list': vi.fn<Handlers['blogs.list']>(async () => []),
     'blogs.enable': vi.fn<Handlers['blogs.enable']>(async (request) => [request.origin]),
     'blogs.disable': vi.fn<Handlers['blogs.disable']>(async () => []),
+    'interactions.add': vi.fn<Handlers['interactions.add']>(async (request) => ({
+      ...request.interaction,
+      personId: 'person-1',
+    })),
+    'interactions.update': vi.fn<Handlers['interactions.update']>(async (request) => ({
+      ...STORED_INTERACTION,
+      ...request.changes,
+      id: request.id,
+    })),
+    'interactions.delete': vi.fn<Handlers['interactions.delete']>(async () => null),
+    'interactions.restore': vi.fn<Handlers['interactions.restore']>(
+      async (request) => request.interaction,
+    ),
+    'people.followUp': vi.fn<Handlers['people.followUp']>(async () => {
+      throw new Error('not expected in this test');
+    }),
+    'cold.list': vi.fn<Handlers['cold.list']>(async () => ({ total: 0, people: [] })),
+    'cold.reachedOut': vi.fn<Handlers['cold.reachedOut']>(async (request) => ({
+      ...STORED_INTERACTION,
+      personId: request.personId,
+      direction: 'out',
+    })),
+    'person.openNotes': vi.fn<Handlers['person.openNotes']>(async () => null),
   } satisfies Handlers;
 }
 
@@ -185,6 +236,17 @@ describe('who may send', () => {
     ['blogs.list', { type: 'blogs.list' }],
     ['blogs.enable', { type: 'blogs.enable', origin: 'https://blog.example' }],
     ['blogs.disable', { type: 'blogs.disable', origin: 'https://blog.example' }],
+    ['interactions.add', touchRequest()],
+    ['interactions.update', { type: 'interactions.update', id: 't', changes: { summary: 'x' } }],
+    ['interactions.delete', { type: 'interactions.delete', id: 't' }],
+    ['interactions.restore', { type: 'interactions.restore', interaction: STORED_INTERACTION }],
+    [
+      'people.followUp',
+      { type: 'people.followUp', person: ADA, change: { archived: true } },
+    ],
+    ['cold.list', { type: 'cold.list' }],
+    ['cold.reachedOut', { type: 'cold.reachedOut', personId: 'p1' }],
+    ['person.openNotes', { type: 'person.openNotes', personId: 'p1' }],
   ];
 
   it.each(REFUSED_FROM_CONTENT)('refuses %s from a content script', async (type, message) => {
@@ -436,7 +498,14 @@ describe('valid requests', () => {
 
     expect(envelope).toEqual({
       ok: true,
-      value: { tabId: 7, subject: null, person: null, notes: [] },
+      value: {
+        tabId: 7,
+        subject: null,
+        person: null,
+        notes: [],
+        interactions: [],
+        defaultCadenceDays: 30,
+      },
     });
     expect(handlers['sidebar.context'].mock.calls[0]?.[1]).toEqual({
       kind: 'extension-page',

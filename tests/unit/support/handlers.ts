@@ -7,7 +7,9 @@ import { createTabSubjects } from '@/lib/background/tab-subjects';
 import type { AcquaintDatabase } from '@/lib/db/database';
 import type { ContentCommand, SidebarEvent } from '@/lib/messaging/protocol';
 import type { Clock } from '@/lib/model/clock';
+import { createFollowUpService } from '@/lib/services/follow-up';
 import { createHealthService } from '@/lib/services/health';
+import { createInteractionsService } from '@/lib/services/interactions';
 import { createNotesService } from '@/lib/services/notes';
 import { createPeopleService } from '@/lib/services/people';
 import { createSettingsService } from '@/lib/services/settings';
@@ -22,7 +24,8 @@ export interface TestHandlerOptions extends Partial<HandlerDeps> {
 
 /**
  * The background's handlers on real services over `db`, with every browser-facing dependency a
- * spy: sidebar broadcasts, messages to tabs, the sidebar window. Override any dependency by name.
+ * spy: sidebar broadcasts, messages to tabs, the sidebar window, the cold badge. Override any
+ * dependency by name.
  */
 export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOptions = {}) {
   const { clock = testClock().clock, ...overrides } = options;
@@ -32,11 +35,14 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
   );
   const tellAllTabs = vi.fn<(command: ContentCommand) => Promise<void>>(async () => undefined);
   const openSidebarWindow = vi.fn<() => Promise<number | undefined>>(async () => undefined);
+  const coldChanged = vi.fn<() => void>();
   const blogBrowser = fakeBlogBrowser();
 
   const deps: HandlerDeps = {
     people: createPeopleService(db, clock),
     notes: createNotesService(db, clock),
+    interactions: createInteractionsService(db, clock),
+    followUp: createFollowUpService(db, clock),
     settings: createSettingsService(db),
     health: createHealthService(db, clock),
     blogSites: createBlogSites(blogBrowser.deps),
@@ -46,6 +52,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     tellTab,
     tellAllTabs,
     openSidebarWindow,
+    coldChanged,
     ...overrides,
   };
 
@@ -56,6 +63,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     tellTab,
     tellAllTabs,
     openSidebarWindow,
+    coldChanged,
     blogBrowser,
   };
 }

@@ -1,4 +1,5 @@
 import type { RequestOf } from '@/lib/messaging/protocol';
+import type { Interaction } from '@/lib/model/types';
 import type { PersonRef } from '@/lib/sites/types';
 
 import { ADA } from './db';
@@ -29,3 +30,32 @@ export const STORED_NOTE = {
   updatedAt: '2024-05-10T12:00:00.000Z',
   rev: 2,
 };
+
+export const STORED_INTERACTION = {
+  id: 'touch-1',
+  personId: 'person-1',
+  at: '2024-05-09T12:00:00.000Z',
+  kind: 'message',
+  direction: 'in',
+  summary: 'Asked about the owl talk',
+  url: 'https://x.com/pipwellings/status/1',
+} satisfies Interaction;
+
+/** A touch to log about `person`, as the sidebar sends it. */
+export function touchRequest(
+  overrides: Partial<RequestOf<'interactions.add'>['interaction']> = {},
+  person: PersonRef = ADA,
+): RequestOf<'interactions.add'> {
+  return {
+    type: 'interactions.add',
+    person,
+    interaction: {
+      id: 'touch-1',
+      at: '2024-05-09T12:00:00.000Z',
+      kind: 'message',
+      direction: 'out',
+      summary: 'Sent the slides',
+      ...overrides,
+    },
+  };
+}
