@@ -16,10 +16,13 @@ import {
 import { requestSchema } from '@/lib/messaging/schemas';
 import {
   MAX_KEY_LENGTH,
+  MAX_ID_LENGTH,
   MAX_NOTE_LENGTH,
+  MAX_SUMMARY_LENGTH,
   MAX_URL_LENGTH,
   MAX_WHY_LENGTH,
 } from '@/lib/model/limits';
+import { INTERACTION_KINDS } from '@/lib/model/types';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 
 import { ADA, PIP } from '../support/db';
@@ -862,4 +865,215 @@ describe('requestSchema', () => {
       expect(requestSchema.safeParse(EXAMPLES[type]).success, type).toBe(true);
     }
   });
+});
+
+/** Sends an extension page's request that must reach its handler, and returns what it was given. */
+async function expectAccepted(message: unknown): Promise<unknown> {
+  const type = (message as Request).type;
+  if (type === 'people.followUp') handlers['people.followUp'].mockResolvedValueOnce(null as never);
+  const envelope = await router.handleMessage(message, SIDEBAR);
+  expect(envelope.ok, envelope.ok ? '' : envelope.error).toBe(true);
+  expect(handlerCalls()).toBe(1);
+  return handlers[type].mock.calls[0]?.[0];
+}
+
+describe('interactions.add', () => {
+  it.each(INTERACTION_KINDS)('accepts a touch of kind %s', async (kind) => {
+    expect(await expectAccepted(touchRequest({ kind }))).toEqual(touchRequest({ kind }));
+  });
+
+  it.each<[string, Partial<RequestOf<'interactions.add'>['interaction']>]>([
+    ['an incoming touch', { direction: 'in' }],
+    ['an empty summary', { summary: '' }],
+    ['a summary exactly at the limit', { summary: 's'.repeat(MAX_SUMMARY_LENGTH) }],
+    ['the address it happened at', { url: 'https://x.com/pipwellings/status/1' }],
+    ['a date with milliseconds', { at: '2024-05-09T12:00:00.123Z' }],
+    ['a date without seconds’ fraction', { at: '2024-05-09T12:00:00Z' }],
+  ])('accepts %s', async (_what, overrides) => {
+    expect(await expectAccepted(touchRequest(overrides))).toEqual(touchRequest(overrides));
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an unknown kind', { kind: 'tweet' }, 'interaction.kind'],
+    ['a kind in capitals', { kind: 'Message' }, 'interaction.kind'],
+    ['a direction of both', { direction: 'both' }, 'interaction.direction'],
+    ['no direction', { direction: undefined }, 'interaction.direction'],
+    ['a summary over the limit', { summary: 's'.repeat(MAX_SUMMARY_LENGTH + 1) }, 'summary'],
+    ['a summary that is not text', { summary: 42 }, 'interaction.summary'],
+    ['a date in words', { at: 'yesterday' }, 'interaction.at'],
+    ['a date without a time', { at: '2024-05-09' }, 'interaction.at'],
+    ['a date as a number', { at: Date.UTC(2024, 4, 9) }, 'interaction.at'],
+    ['no date', { at: undefined }, 'interaction.at'],
+    ['an empty id', { id: '' }, 'interaction.id'],
+    ['an id over the limit', { id: 'i'.repeat(MAX_ID_LENGTH + 1) }, 'interaction.id'],
+    ['a script address', { url: 'javascript:alert(1)' }, 'interaction.url'],
+    ['a person id of its choosing', { personId: 'someone-else' }, 'personId'],
+  ])('refuses %s', async (_what, overrides, named) => {
+    const request = touchRequest();
+    const message = { ...request, interaction: { ...request.interaction, ...overrides } };
+    expect(await expectRefused(message, SIDEBAR)).toContain(named);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['no person', { type: 'interactions.add', interaction: touchRequest().interaction }, 'person'],
+    ['a person with a bad key', touchRequest({}, { key: 'foo:bar', name: 'x' }), 'person.key'],
+    ['an extra top-level field', { ...touchRequest(), personId: 'p1' }, 'personId'],
+  ])('refuses %s', async (_what, message, named) => {
+    expect(await expectRefused(message, SIDEBAR)).toContain(named);
+  });
+});
+
+describe('interactions.update, .delete and .restore', () => {
+  const update = (changes: unknown, id: unknown = 'touch-1') => ({
+    type: 'interactions.update',
+    id,
+    changes,
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['no change at all', {}],
+    ['a new summary', { summary: 'Sent the slides' }],
+    ['a new date', { at: '2024-05-01T08:30:00.000Z' }],
+    ['a new kind and direction', { kind: 'call', direction: 'in' }],
+  ])('update accepts %s', async (_what, changes) => {
+    expect(await expectAccepted(update(changes))).toEqual(update(changes));
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a move to another person', update({ personId: 'p2' }), 'personId'],
+    ['a new id', update({ id: 'other' }), 'changes'],
+    ['a bad date', update({ at: 'soon' }), 'changes.at'],
+    ['an unknown kind', update({ kind: 'fax' }), 'changes.kind'],
+    ['a summary over the limit', update({ summary: 's'.repeat(MAX_SUMMARY_LENGTH + 1) }), 'summary'],
+    ['no changes', { type: 'interactions.update', id: 'touch-1' }, 'changes'],
+    ['no id', { type: 'interactions.update', changes: {} }, 'id'],
+    ['an empty id', update({}, ''), 'id'],
+  ])('update refuses %s', async (_what, message, named) => {
+    expect(await expectRefused(message, SIDEBAR)).toContain(named);
+  });
+
+  it('delete accepts an id and refuses anything else', async () => {
+    await expectAccepted({ type: 'interactions.delete', id: 'touch-1' });
+    handlers['interactions.delete'].mockClear();
+    expect(await expectRefused({ type: 'interactions.delete', id: 5 }, SIDEBAR)).toContain('id');
+    expect(await expectRefused({ type: 'interactions.delete', id: '' }, SIDEBAR)).toContain('id');
+    expect(
+      await expectRefused({ type: 'interactions.delete', id: 't', personId: 'p' }, SIDEBAR),
+    ).toContain('personId');
+  });
+
+  it('restore accepts a stored interaction, with or without its address', async () => {
+    const { url: _url, ...withoutUrl } = STORED_INTERACTION;
+    expect(
+      await expectAccepted({ type: 'interactions.restore', interaction: withoutUrl }),
+    ).toEqual({ type: 'interactions.restore', interaction: withoutUrl });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['no person id', { personId: undefined }, 'interaction.personId'],
+    ['no id', { id: undefined }, 'interaction.id'],
+    ['a bad date', { at: '2024-13-45T00:00:00.000Z' }, 'interaction.at'],
+    ['a bad direction', { direction: 'sideways' }, 'interaction.direction'],
+    ['an extra field', { coldAt: '2024-01-01T00:00:00.000Z' }, 'coldAt'],
+    ['a script address', { url: 'javascript:alert(1)' }, 'interaction.url'],
+  ])('restore refuses %s', async (_what, overrides, named) => {
+    const message = {
+      type: 'interactions.restore',
+      interaction: { ...STORED_INTERACTION, ...overrides },
+    };
+    expect(await expectRefused(message, SIDEBAR)).toContain(named);
+  });
+});
+
+describe('people.followUp', () => {
+  const followUp = (change: unknown, person: unknown = ADA) => ({
+    type: 'people.followUp',
+    person,
+    change,
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['the default cadence (null)', { cadenceDays: null }],
+    ['never (0)', { cadenceDays: 0 }],
+    ['one day', { cadenceDays: 1 }],
+    ['the longest cadence', { cadenceDays: 3650 }],
+    ['a snooze until a date and time', { snoozedUntil: '2024-06-01T09:00:00.000Z' }],
+    ['the end of a snooze (null)', { snoozedUntil: null }],
+    ['archiving', { archived: true }],
+    ['unarchiving', { archived: false }],
+    ['everything at once', { cadenceDays: 90, snoozedUntil: null, archived: false }],
+    ['no change', {}],
+  ])('accepts %s', async (_what, change) => {
+    expect(await expectAccepted(followUp(change))).toEqual(followUp(change));
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a negative cadence', { cadenceDays: -1 }, 'change.cadenceDays'],
+    ['a cadence of 3651 days', { cadenceDays: 3651 }, 'change.cadenceDays'],
+    ['a fractional cadence', { cadenceDays: 1.5 }, 'change.cadenceDays'],
+    ['a cadence as text', { cadenceDays: '30' }, 'change.cadenceDays'],
+    ['an infinite cadence', { cadenceDays: Infinity }, 'change.cadenceDays'],
+    ['a snooze in words', { snoozedUntil: 'next week' }, 'change.snoozedUntil'],
+    ['a snooze as a number', { snoozedUntil: 1_717_232_400_000 }, 'change.snoozedUntil'],
+    ['a snooze as a bare date', { snoozedUntil: '2024-06-01' }, 'change.snoozedUntil'],
+    ['archived as text', { archived: 'yes' }, 'change.archived'],
+    ['archived as null', { archived: null }, 'change.archived'],
+    ['a computed field', { coldAt: '2024-06-01T09:00:00.000Z' }, 'coldAt'],
+    ['an unknown field', { tags: ['vip'] }, 'tags'],
+  ])('refuses %s', async (_what, change, named) => {
+    expect(await expectRefused(followUp(change), SIDEBAR)).toContain(named);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['no change', { type: 'people.followUp', person: ADA }, 'change'],
+    ['a person id instead of a person', followUp({ archived: true }, 'person-1'), 'person'],
+    ['a person with a bad key', followUp({}, { key: 'javascript:x', name: 'x' }), 'person.key'],
+  ])('refuses %s', async (_what, message, named) => {
+    expect(await expectRefused(message, SIDEBAR)).toContain(named);
+  });
+});
+
+describe('cold.list, cold.reachedOut and person.openNotes', () => {
+  it.each<[string, unknown]>([
+    ['no limit', { type: 'cold.list' }],
+    ['the smallest limit', { type: 'cold.list', limit: 1 }],
+    ['the largest limit', { type: 'cold.list', limit: 500 }],
+  ])('cold.list accepts %s', async (_what, message) => {
+    expect(await expectAccepted(message)).toEqual(message);
+  });
+
+  it.each<[string, unknown]>([
+    ['0', 0],
+    ['501', 501],
+    ['-1', -1],
+    ['1.5', 1.5],
+    ['"50"', '50'],
+    ['null', null],
+  ])('cold.list refuses a limit of %s', async (_what, limit) => {
+    expect(await expectRefused({ type: 'cold.list', limit }, SIDEBAR)).toContain('limit');
+  });
+
+  it('cold.list refuses an offset', async () => {
+    expect(await expectRefused({ type: 'cold.list', offset: 50 }, SIDEBAR)).toContain('offset');
+  });
+
+  it.each(['cold.reachedOut', 'person.openNotes'])(
+    '%s takes a person id and nothing else',
+    async (type) => {
+      await expectAccepted({ type, personId: 'person-1' });
+      handlers[type as RequestType].mockClear();
+      for (const [message, named] of [
+        [{ type }, 'personId'],
+        [{ type, personId: '' }, 'personId'],
+        [{ type, personId: 7 }, 'personId'],
+        [{ type, personId: 'p'.repeat(MAX_ID_LENGTH + 1) }, 'personId'],
+        [{ type, person: ADA }, 'person'],
+        // The background picks the moment and the window, not the page.
+        [{ type, personId: 'p1', at: '2020-01-01T00:00:00.000Z' }, 'at'],
+        [{ type, personId: 'p1', url: 'https://evil.example/' }, 'url'],
+      ] as const) {
+        expect(await expectRefused(message, SIDEBAR)).toContain(named);
+      }
+    },
+  );
 });
