@@ -1,6 +1,7 @@
 import { HealthWarnings } from '@/components/HealthWarnings';
 import { Notice } from '@/components/Notice';
 import { BlogSites } from '@/components/options/BlogSites';
+import { FollowUpSettings } from '@/components/options/FollowUpSettings';
 import { PageSettings } from '@/components/options/PageSettings';
 import type { OptionsStore } from '@/lib/options/store';
 import { siteLabel } from '@/lib/sites/site-label';
@@ -22,6 +23,12 @@ export function App({ store }: { store: OptionsStore }) {
         onEnable={() => void store.enableBlog()}
         onDisable={(origin) => void store.disableBlog(origin)}
       />
+      {settings && (
+        <FollowUpSettings
+          defaultCadenceDays={settings.defaultCadenceDays}
+          onChange={(days) => void store.updateSettings({ defaultCadenceDays: days })}
+        />
+      )}
       {settings && (
         <PageSettings settings={settings} onChange={(patch) => void store.updateSettings(patch)} />
       )}

@@ -43,12 +43,15 @@ export function createPopupStore(api: PopupApi) {
 
   /** Acts on a row; the list reloads, since the person may no longer be cold. */
   const act = async (work: () => Promise<unknown>) => {
+    let failure: string | null = null;
     try {
       await work();
     } catch (error) {
-      coldError.value = error instanceof Error ? error.message : String(error);
+      failure = error instanceof Error ? error.message : String(error);
     }
     await loadCold();
+    // Set after the reload, which clears coldError when the list loads.
+    if (failure !== null) coldError.value = failure;
   };
 
   const site = computed<TabSite>(() => {
@@ -91,8 +94,10 @@ export function createPopupStore(api: PopupApi) {
 
     openProfile(row: ColdPerson) {
       const url = profileUrlOf(row.person);
-      if (url) void api.openTab(url);
-      else void api.openNotes(row.person.id);
+      const opening = url ? api.openTab(url) : api.openNotes(row.person.id);
+      opening.catch((error: unknown) => {
+        coldError.value = error instanceof Error ? error.message : String(error);
+      });
     },
 
     reachedOut: (row: ColdPerson) => act(() => api.reachedOut(row.person.id)),

@@ -107,3 +107,39 @@ describe('the cold-conversations popup', () => {
     expect(await popup.locator('[data-testid="cold-person"]').count()).toBe(0);
   });
 });
+
+describe('the default keep-in-touch interval', () => {
+  const current = useExtensionSession();
+
+  it('turns people without their own interval cold when the default shrinks on the options page', async () => {
+    const session = current();
+    await seedTouches(session, [
+      { slug: 'ida-in-10', name: 'Ida Ten Days', touch: { days: 10, direction: 'in' } },
+      {
+        slug: 'jo-own-60',
+        name: 'Jo Own Interval',
+        touch: { days: 10, direction: 'in' },
+        change: { cadenceDays: 60 },
+      },
+    ]);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const input = options.locator('[data-testid="setting-default-cadence"]');
+    await expect.poll(() => input.inputValue()).toBe('30');
+    await input.fill('7');
+    await input.press('Enter');
+    await input.blur();
+
+    const popup = await session.context.newPage();
+    await expect
+      .poll(async () => {
+        await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+        await popup
+          .locator('[data-testid="cold-person"], [data-testid="cold-empty"]')
+          .first()
+          .waitFor();
+        return popup.locator('[data-testid="cold-person-name"]').allTextContents();
+      })
+      .toEqual(['Ida Ten Days']);
+  });
+});

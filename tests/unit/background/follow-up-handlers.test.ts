@@ -128,9 +128,7 @@ describe('interactions.add', () => {
       'middle',
       'oldest',
     ]);
-    expect(context.interactions.every((touch) => touch.personId === context.person?.id)).toBe(
-      true,
-    );
+    expect(context.interactions.every((touch) => touch.personId === context.person?.id)).toBe(true);
     expect(context.defaultCadenceDays).toBe(30);
 
     await handlers()['settings.update'](
@@ -533,7 +531,8 @@ describe('coldChanged', () => {
     ],
     [
       'interactions.delete',
-      () => handlers()['interactions.delete']({ type: 'interactions.delete', id: 'seeded' }, SIDEBAR),
+      () =>
+        handlers()['interactions.delete']({ type: 'interactions.delete', id: 'seeded' }, SIDEBAR),
     ],
     [
       'interactions.restore',
@@ -570,9 +569,18 @@ describe('coldChanged', () => {
           SIDEBAR,
         ),
     ],
-    ['notes.save (may add a person)', () => handlers()['notes.save'](saveRequest({}, PIP), SIDEBAR)],
-    ['people.setWhy (may add a person)', () => handlers()['people.setWhy'](whyRequest('w', PIP), SIDEBAR)],
-    ['tab.select (adds the person)', () => handlers()['tab.select']({ type: 'tab.select', person: PIP }, TOP)],
+    [
+      'notes.save (may add a person)',
+      () => handlers()['notes.save'](saveRequest({}, PIP), SIDEBAR),
+    ],
+    [
+      'people.setWhy (may add a person)',
+      () => handlers()['people.setWhy'](whyRequest('w', PIP), SIDEBAR),
+    ],
+    [
+      'tab.select (adds the person)',
+      () => handlers()['tab.select']({ type: 'tab.select', person: PIP }, TOP),
+    ],
     [
       'person.openWindow (adds the person)',
       () => handlers()['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP),

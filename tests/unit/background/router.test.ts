@@ -243,10 +243,7 @@ describe('who may send', () => {
     ['interactions.update', { type: 'interactions.update', id: 't', changes: { summary: 'x' } }],
     ['interactions.delete', { type: 'interactions.delete', id: 't' }],
     ['interactions.restore', { type: 'interactions.restore', interaction: STORED_INTERACTION }],
-    [
-      'people.followUp',
-      { type: 'people.followUp', person: ADA, change: { archived: true } },
-    ],
+    ['people.followUp', { type: 'people.followUp', person: ADA, change: { archived: true } }],
     ['cold.list', { type: 'cold.list' }],
     ['cold.reachedOut', { type: 'cold.reachedOut', personId: 'p1' }],
     ['person.openNotes', { type: 'person.openNotes', personId: 'p1' }],
@@ -944,7 +941,11 @@ describe('interactions.update, .delete and .restore', () => {
     ['a new id', update({ id: 'other' }), 'changes'],
     ['a bad date', update({ at: 'soon' }), 'changes.at'],
     ['an unknown kind', update({ kind: 'fax' }), 'changes.kind'],
-    ['a summary over the limit', update({ summary: 's'.repeat(MAX_SUMMARY_LENGTH + 1) }), 'summary'],
+    [
+      'a summary over the limit',
+      update({ summary: 's'.repeat(MAX_SUMMARY_LENGTH + 1) }),
+      'summary',
+    ],
     ['no changes', { type: 'interactions.update', id: 'touch-1' }, 'changes'],
     ['no id', { type: 'interactions.update', changes: {} }, 'id'],
     ['an empty id', update({}, ''), 'id'],
@@ -964,9 +965,9 @@ describe('interactions.update, .delete and .restore', () => {
 
   it('restore accepts a stored interaction, with or without its address', async () => {
     const { url: _url, ...withoutUrl } = STORED_INTERACTION;
-    expect(
-      await expectAccepted({ type: 'interactions.restore', interaction: withoutUrl }),
-    ).toEqual({ type: 'interactions.restore', interaction: withoutUrl });
+    expect(await expectAccepted({ type: 'interactions.restore', interaction: withoutUrl })).toEqual(
+      { type: 'interactions.restore', interaction: withoutUrl },
+    );
   });
 
   it.each<[string, Record<string, unknown>, string]>([

@@ -2,8 +2,8 @@ import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 
 import { NoteItem } from '@/components/NoteItem';
-import { NoteList } from '@/components/NoteList';
 import { PersonHeader } from '@/components/PersonHeader';
+import { Timeline } from '@/components/Timeline';
 import type { Note } from '@/lib/model/types';
 
 const NOW = new Date('2024-05-10T12:00:00.000Z');
@@ -51,16 +51,30 @@ function show(vnode: ComponentChild) {
 
 const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
 
-function listProps(overrides: Partial<Parameters<typeof NoteList>[0]> = {}) {
-  return {
-    notes: [] as Note[],
-    editing: null,
-    now: NOW,
+/** A timeline of notes only (touches are tested with the follow-up components). */
+function listProps(
+  overrides: { notes?: Note[]; editing?: Parameters<typeof Timeline>[0]['editingNote'] } = {},
+) {
+  const note = {
     onEdit: vi.fn(),
     onEditInput: vi.fn(),
     onEditDone: vi.fn(),
     onDelete: vi.fn(),
-    ...overrides,
+  };
+  return {
+    notes: overrides.notes ?? [],
+    interactions: [],
+    now: NOW,
+    editingNote: overrides.editing ?? null,
+    editingInteraction: null,
+    note,
+    interaction: {
+      onEdit: vi.fn(),
+      onEditChange: vi.fn(),
+      onEditSave: vi.fn(),
+      onEditCancel: vi.fn(),
+      onDelete: vi.fn(),
+    },
   };
 }
 
@@ -79,10 +93,10 @@ function press(element: Element, init: KeyboardEventInit) {
   return event;
 }
 
-describe('NoteList', () => {
+describe('Timeline with notes', () => {
   it('shows hostile note bodies as literal text', () => {
     const notes = HOSTILE.map((body, index) => note(`n${index}`, body));
-    show(<NoteList {...listProps({ notes })} />);
+    show(<Timeline {...listProps({ notes })} />);
 
     expect(byTestId('note')).toHaveLength(HOSTILE.length);
     expect(byTestId('note-body').map((element) => element.textContent)).toEqual(HOSTILE);
@@ -93,8 +107,10 @@ describe('NoteList', () => {
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });
 
-  it('shows the notes in the order given, each with its id', () => {
-    show(<NoteList {...listProps({ notes: [note('b', 'newer'), note('a', 'older')] })} />);
+  it('shows the notes newest first, each with its id', () => {
+    const older = note('a', 'older', { createdAt: '2024-05-06T12:00:00.000Z' });
+    const newer = note('b', 'newer', { createdAt: '2024-05-08T12:00:00.000Z' });
+    show(<Timeline {...listProps({ notes: [older, newer] })} />);
     expect(byTestId('note').map((element) => element.getAttribute('data-note-id'))).toEqual([
       'b',
       'a',
@@ -103,26 +119,26 @@ describe('NoteList', () => {
   });
 
   it('shows an empty state without notes', () => {
-    show(<NoteList {...listProps()} />);
+    show(<Timeline {...listProps()} />);
     expect(byTestId('notes-empty')).toHaveLength(1);
     expect(byTestId('note')).toHaveLength(0);
   });
 
   it('calls onEdit and onDelete with the note whose button was clicked', () => {
     const props = listProps({ notes: [note('a', 'first'), note('b', 'second')] });
-    show(<NoteList {...props} />);
+    show(<Timeline {...props} />);
 
     act(() => {
       (byTestId('note-edit-start')[1] as HTMLButtonElement).click();
     });
-    expect(props.onEdit).toHaveBeenCalledTimes(1);
-    expect(props.onEdit).toHaveBeenCalledWith(props.notes[1]);
+    expect(props.note.onEdit).toHaveBeenCalledTimes(1);
+    expect(props.note.onEdit).toHaveBeenCalledWith(props.notes[1]);
 
     act(() => {
       (byTestId('note-delete')[0] as HTMLButtonElement).click();
     });
-    expect(props.onDelete).toHaveBeenCalledWith(props.notes[0]);
-    expect(props.onEditDone).not.toHaveBeenCalled();
+    expect(props.note.onDelete).toHaveBeenCalledWith(props.notes[0]);
+    expect(props.note.onEditDone).not.toHaveBeenCalled();
   });
 
   it('opens only the note being edited, with the text being edited', () => {
@@ -131,7 +147,7 @@ describe('NoteList', () => {
       notes: [note('a', 'first'), note('b', 'second')],
       editing: { id: 'b', body: hostile },
     });
-    show(<NoteList {...props} />);
+    show(<Timeline {...props} />);
 
     const editors = byTestId('note-edit') as HTMLTextAreaElement[];
     expect(editors).toHaveLength(1);
@@ -145,15 +161,15 @@ describe('NoteList', () => {
 
   it('passes typing, Done, Escape and Ctrl+Enter from the editor on', () => {
     const props = listProps({ notes: [note('a', 'first')], editing: { id: 'a', body: 'first' } });
-    show(<NoteList {...props} />);
+    show(<Timeline {...props} />);
     const editor = byTestId('note-edit')[0] as HTMLTextAreaElement;
 
     inputInto(editor, 'first, edited');
-    expect(props.onEditInput).toHaveBeenCalledWith('first, edited');
+    expect(props.note.onEditInput).toHaveBeenCalledWith('first, edited');
 
     expect(press(editor, { key: 'a' }).defaultPrevented).toBe(false);
     expect(press(editor, { key: 'Enter' }).defaultPrevented).toBe(false);
-    expect(props.onEditDone).not.toHaveBeenCalled();
+    expect(props.note.onEditDone).not.toHaveBeenCalled();
 
     expect(press(editor, { key: 'Escape' }).defaultPrevented).toBe(true);
     expect(press(editor, { key: 'Enter', ctrlKey: true }).defaultPrevented).toBe(true);
@@ -161,7 +177,7 @@ describe('NoteList', () => {
     act(() => {
       (byTestId('note-edit-done')[0] as HTMLButtonElement).click();
     });
-    expect(props.onEditDone).toHaveBeenCalledTimes(4);
+    expect(props.note.onEditDone).toHaveBeenCalledTimes(4);
   });
 });
 

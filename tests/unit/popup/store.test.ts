@@ -1,7 +1,9 @@
+import { DAY_MS } from '@/lib/model/cold';
 import type { SiteHealth } from '@/lib/model/health';
-import { createPopupStore } from '@/lib/popup/store';
+import { COLD_ROWS, createPopupStore } from '@/lib/popup/store';
 
-import { fakePopupApi } from '../support/options-api';
+import { coldPerson, coldRow } from '../support/cold';
+import { fakePopupApi, type FakePopupInit } from '../support/options-api';
 
 async function loaded(tab: { id?: number; url?: string } | undefined, blogs: string[] = []) {
   const fake = fakePopupApi(tab, { blogs });
@@ -148,5 +150,219 @@ describe('popup store: enabling and disabling', () => {
     const { store, api } = await loaded({ id: 5, url: 'https://blog.example/post' });
     await store.openOptions();
     expect(api.openOptions).toHaveBeenCalledTimes(1);
+  });
+});
+
+const ADA = coldRow(coldPerson('ada', 'Ada Quill'));
+const BEA = coldRow(coldPerson('bea', 'Bea Stone'));
+const CAL = coldRow(coldPerson('cal', 'Cal Reyes'), { myTurn: false });
+
+async function withCold(init: FakePopupInit) {
+  const fake = fakePopupApi({ id: 1, url: 'https://x.com/home' }, init);
+  const store = createPopupStore(fake.api);
+  await store.load();
+  return { ...fake, store };
+}
+
+describe('popup store: the cold list', () => {
+  it(`loads the first ${COLD_ROWS} cold people and how many there are in all`, async () => {
+    const { store, api } = await withCold({ cold: [ADA, BEA, CAL], coldTotal: 120 });
+
+    expect(api.coldList).toHaveBeenCalledTimes(1);
+    expect(api.coldList).toHaveBeenCalledWith(COLD_ROWS);
+    expect(COLD_ROWS).toBe(50);
+    expect(store.cold.value).toEqual({ total: 120, people: [ADA, BEA, CAL] });
+    expect(store.coldError.value).toBeNull();
+    expect(store.active.value).toBe(0);
+  });
+
+  it('has no list before it loads, and an empty one when nobody is cold', async () => {
+    const fake = fakePopupApi(undefined);
+    const store = createPopupStore(fake.api);
+    expect(store.cold.value).toBeNull();
+    await store.load();
+    expect(store.cold.value).toEqual({ total: 0, people: [] });
+  });
+
+  it('shows a failure to load the list in coldError, and still loads the rest', async () => {
+    const fake = fakePopupApi({ id: 1, url: 'https://x.com/' }, { blogs: ['https://b.example'] });
+    fake.api.coldList.mockRejectedValueOnce(new Error('Acquaint’s database is closed'));
+    const store = createPopupStore(fake.api);
+
+    await store.load();
+
+    expect(store.coldError.value).toBe('Acquaint’s database is closed');
+    expect(store.cold.value).toBeNull();
+    expect(store.site.value).toEqual({ kind: 'built-in', site: 'x' });
+  });
+
+  it('clears the failure once the list loads', async () => {
+    const fake = fakePopupApi(undefined, { cold: [ADA] });
+    fake.api.coldList.mockRejectedValueOnce(new Error('asleep'));
+    const store = createPopupStore(fake.api);
+    await store.load();
+    expect(store.coldError.value).toBe('asleep');
+
+    await store.load();
+
+    expect(store.coldError.value).toBeNull();
+    expect(store.cold.value?.people).toEqual([ADA]);
+  });
+});
+
+describe('popup store: moving between rows', () => {
+  it('moves down and up, wrapping around at both ends', async () => {
+    const { store } = await withCold({ cold: [ADA, BEA, CAL] });
+    const path: number[] = [];
+    for (const step of [1, 1, 1, 1, -1, -1, -1]) {
+      store.move(step);
+      path.push(store.active.value);
+    }
+    expect(path).toEqual([1, 2, 0, 1, 0, 2, 1]);
+  });
+
+  it('stays put on a list of one, and on an empty list', async () => {
+    const one = await withCold({ cold: [ADA] });
+    one.store.move(1);
+    expect(one.store.active.value).toBe(0);
+    one.store.move(-1);
+    expect(one.store.active.value).toBe(0);
+
+    const none = await withCold({ cold: [] });
+    none.store.move(1);
+    none.store.move(-1);
+    expect(none.store.active.value).toBe(0);
+  });
+
+  it('keeps the active row within a list that got shorter', async () => {
+    const { store, setCold } = await withCold({ cold: [ADA, BEA, CAL] });
+    store.move(-1);
+    expect(store.active.value).toBe(2);
+
+    setCold([ADA]);
+    await store.load();
+
+    expect(store.active.value).toBe(0);
+  });
+});
+
+describe('popup store: acting on a row', () => {
+  it('opens the first web address among the identities', async () => {
+    const row = coldRow(
+      coldPerson('wren', 'Wren', [
+        { key: 'named:blog.example:wren' },
+        { key: 'web:wren.example', url: 'javascript:alert(1)' },
+        { key: 'x:wren', url: 'https://x.com/wren' },
+        { key: 'linkedin:wren', url: 'https://www.linkedin.com/in/wren/' },
+      ]),
+    );
+    const { store, api } = await withCold({ cold: [row] });
+
+    store.openProfile(row);
+
+    expect(api.openTab).toHaveBeenCalledTimes(1);
+    expect(api.openTab).toHaveBeenCalledWith('https://x.com/wren');
+    expect(api.openNotes).not.toHaveBeenCalled();
+  });
+
+  it('opens the notes instead when no identity has a web address', async () => {
+    const row = coldRow(
+      coldPerson('wren', 'Wren', [
+        { key: 'named:blog.example:wren' },
+        { key: 'web:wren.example', url: 'data:text/html,hi' },
+      ]),
+    );
+    const { store, api } = await withCold({ cold: [row] });
+
+    store.openProfile(row);
+
+    expect(api.openNotes).toHaveBeenCalledTimes(1);
+    expect(api.openNotes).toHaveBeenCalledWith('wren');
+    expect(api.openTab).not.toHaveBeenCalled();
+  });
+
+  it('“I reached out” tells the background, then reloads the list without them', async () => {
+    const { store, api } = await withCold({ cold: [ADA, BEA] });
+
+    await store.reachedOut(ADA);
+
+    expect(api.reachedOut).toHaveBeenCalledWith('ada');
+    expect(api.coldList).toHaveBeenCalledTimes(2);
+    expect(store.cold.value).toEqual({ total: 1, people: [BEA] });
+    expect(store.coldError.value).toBeNull();
+  });
+
+  it('snoozes by the person’s first identity until that many days from now, then reloads', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2024-05-10T12:00:00.000Z'));
+    try {
+      const { store, api, calls } = await withCold({ cold: [ADA, BEA] });
+      calls.length = 0;
+
+      await store.snooze(BEA, 7);
+
+      expect(api.snooze).toHaveBeenCalledTimes(1);
+      expect(api.snooze).toHaveBeenCalledWith(
+        { key: 'x:bea', name: 'Bea Stone', url: 'https://x.com/bea' },
+        new Date(Date.parse('2024-05-10T12:00:00.000Z') + 7 * DAY_MS).toISOString(),
+      );
+      expect(calls).toEqual(['snooze x:bea 2024-05-17T12:00:00.000Z', `coldList ${COLD_ROWS}`]);
+      expect(store.cold.value?.people).toEqual([ADA]);
+
+      await store.snooze(ADA, 30);
+      expect(api.snooze.mock.calls[1]?.[1]).toBe('2024-06-09T12:00:00.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('opens the notes of a row, then reloads', async () => {
+    const { store, api, calls } = await withCold({ cold: [ADA] });
+    calls.length = 0;
+
+    await store.openNotes(ADA);
+
+    expect(api.openNotes).toHaveBeenCalledWith('ada');
+    expect(calls).toEqual(['openNotes ada', `coldList ${COLD_ROWS}`]);
+  });
+
+  it.each<[string, (store: ReturnType<typeof createPopupStore>) => Promise<void>]>([
+    ['I reached out', (store) => store.reachedOut(ADA)],
+    ['a snooze', (store) => store.snooze(ADA, 7)],
+    ['opening the notes', (store) => store.openNotes(ADA)],
+  ])('shows a failure of %s in coldError, after reloading the list', async (_what, act) => {
+    const { store, api } = await withCold({ cold: [ADA, BEA] });
+    const failure = new Error('That person is no longer in Acquaint.');
+    api.reachedOut.mockRejectedValueOnce(failure);
+    api.snooze.mockRejectedValueOnce(failure);
+    api.openNotes.mockRejectedValueOnce(failure);
+
+    await act(store);
+
+    expect(api.coldList).toHaveBeenCalledTimes(2);
+    expect(store.coldError.value).toBe('That person is no longer in Acquaint.');
+    expect(store.cold.value?.people).toEqual([ADA, BEA]);
+  });
+
+  it('refuses to snooze someone without an identity, saying who', async () => {
+    const nameless = coldRow(coldPerson('ghost', 'Ghost', []));
+    const { store, api } = await withCold({ cold: [nameless] });
+
+    await store.snooze(nameless, 7);
+
+    expect(api.snooze).not.toHaveBeenCalled();
+    expect(store.coldError.value).toMatch(/^Ghost has no identity/);
+  });
+
+  it('a later action that works clears the failure', async () => {
+    const { store, api } = await withCold({ cold: [ADA, BEA] });
+    api.reachedOut.mockRejectedValueOnce(new Error('busy'));
+    await store.reachedOut(ADA);
+    expect(store.coldError.value).toBe('busy');
+
+    await store.reachedOut(ADA);
+
+    expect(store.coldError.value).toBeNull();
+    expect(store.cold.value?.people).toEqual([BEA]);
   });
 });

@@ -1,6 +1,8 @@
 import type { AcquaintDatabase } from '@/lib/db/database';
 import type { SidebarContext } from '@/lib/messaging/protocol';
 import type { Note } from '@/lib/model/types';
+import { createFollowUpService, type FollowUpService } from '@/lib/services/follow-up';
+import { createInteractionsService, type InteractionsService } from '@/lib/services/interactions';
 import { createNotesService, type NotesService } from '@/lib/services/notes';
 import { createPeopleService, type PeopleService } from '@/lib/services/people';
 import type { SidebarApi } from '@/lib/sidebar/api';
@@ -24,6 +26,8 @@ let db: AcquaintDatabase;
 let time: TestClock;
 let people: PeopleService;
 let notes: NotesService;
+let interactions: InteractionsService;
+let followUp: FollowUpService;
 /** What the content script of the sidebar's tab last reported. */
 let tabSubject: PersonRef | null;
 let api: ReturnType<typeof backedApi>;
@@ -35,13 +39,24 @@ function backedApi() {
   return {
     context: vi.fn<SidebarApi['context']>(async (): Promise<SidebarContext> => {
       const subject = tabSubject;
-      if (!subject) return { tabId: TAB, subject: null, person: null, notes: [] };
+      if (!subject) {
+        return {
+          tabId: TAB,
+          subject: null,
+          person: null,
+          notes: [],
+          interactions: [],
+          defaultCadenceDays: 30,
+        };
+      }
       const person = (await people.findByKey(subject.key)) ?? null;
       return {
         tabId: TAB,
         subject,
         person,
         notes: person ? await notes.listForPerson(person.id) : [],
+        interactions: person ? await interactions.listForPerson(person.id) : [],
+        defaultCadenceDays: 30,
       };
     }),
     saveNote: vi.fn<SidebarApi['saveNote']>((person, note, baseRev) =>
@@ -51,6 +66,26 @@ function backedApi() {
     deleteNote: vi.fn<SidebarApi['deleteNote']>((id) => notes.remove(id)),
     restoreNote: vi.fn<SidebarApi['restoreNote']>((note) => notes.restore(note)),
     close: vi.fn<SidebarApi['close']>(async () => undefined),
+    addInteraction: vi.fn<SidebarApi['addInteraction']>(async (person, interaction) =>
+      interactions.add({ ...interaction, personId: (await people.ensure(person)).id }),
+    ),
+    updateInteraction: vi.fn<SidebarApi['updateInteraction']>((id, changes) =>
+      interactions.update(id, changes),
+    ),
+    deleteInteraction: vi.fn<SidebarApi['deleteInteraction']>((id) => interactions.remove(id)),
+    restoreInteraction: vi.fn<SidebarApi['restoreInteraction']>((interaction) =>
+      interactions.restore(interaction),
+    ),
+    followUp: vi.fn<SidebarApi['followUp']>(async (person, change) => {
+      let stored = await people.ensure(person);
+      if (change.cadenceDays !== undefined)
+        stored = await followUp.setCadence(stored.id, change.cadenceDays);
+      if (change.snoozedUntil !== undefined)
+        stored = await followUp.snooze(stored.id, change.snoozedUntil);
+      if (change.archived !== undefined)
+        stored = await followUp.setArchived(stored.id, change.archived);
+      return stored;
+    }),
   } satisfies SidebarApi;
 }
 
@@ -61,6 +96,8 @@ beforeEach(() => {
   time = testClock();
   people = createPeopleService(db, time.clock);
   notes = createNotesService(db, time.clock);
+  interactions = createInteractionsService(db, time.clock);
+  followUp = createFollowUpService(db, time.clock);
   tabSubject = ADA;
   api = backedApi();
   journal = memoryJournal<SidebarWrite>();
@@ -106,7 +143,14 @@ describe('load', () => {
   it('shows nobody when the tab has no subject', async () => {
     tabSubject = null;
     await store.load();
-    expect(store.context.value).toEqual({ tabId: TAB, subject: null, person: null, notes: [] });
+    expect(store.context.value).toEqual({
+      tabId: TAB,
+      subject: null,
+      person: null,
+      notes: [],
+      interactions: [],
+      defaultCadenceDays: 30,
+    });
     expect(store.subject.value).toBeNull();
     expect(store.displayName.value).toBe('');
     expect(store.notes.value).toEqual([]);

@@ -1,7 +1,9 @@
+import type { ColdPerson } from '@/lib/messaging/protocol';
 import type { SiteHealth } from '@/lib/model/health';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model/settings';
 import type { OptionsApi } from '@/lib/options/api';
 import type { PopupApi } from '@/lib/popup/api';
+import type { PersonRef } from '@/lib/sites/types';
 
 export interface FakeOptionsInit {
   blogs?: string[];
@@ -57,16 +59,70 @@ export function fakeOptionsApi(init: FakeOptionsInit = {}) {
   return { api, calls, blogs: () => [...blogs] };
 }
 
+export interface FakePopupInit extends FakeOptionsInit {
+  /** Who is cold, in the popup's order. */
+  cold?: ColdPerson[];
+  /** How many are cold in all; the rows given when absent. */
+  coldTotal?: number;
+}
+
+/**
+ * The popup's view, in memory. Like the background, "I reached out" and a snooze take the person
+ * off the cold list; `setCold` changes who is cold from outside.
+ */
 export function fakePopupApi(
   tab: { id?: number; url?: string } | undefined,
-  init: FakeOptionsInit = {},
+  init: FakePopupInit = {},
 ) {
   const options = fakeOptionsApi(init);
+  let cold = [...(init.cold ?? [])];
+  let extra = (init.coldTotal ?? cold.length) - cold.length;
+  const without = (personId: string) => {
+    cold = cold.filter((row) => row.person.id !== personId);
+  };
   const api = {
     ...options.api,
     activeTab: vi.fn(async () => tab),
     openOptions: vi.fn(async () => {}),
     closePopup: vi.fn(),
+    coldList: vi.fn(async (limit: number) => {
+      options.calls.push(`coldList ${limit}`);
+      return { total: cold.length + extra, people: cold.slice(0, limit) };
+    }),
+    reachedOut: vi.fn(async (personId: string) => {
+      options.calls.push(`reachedOut ${personId}`);
+      const row = cold.find((candidate) => candidate.person.id === personId);
+      if (!row) throw new Error('That person is no longer in Acquaint.');
+      without(personId);
+      return {
+        id: `touch-${personId}`,
+        personId,
+        at: new Date().toISOString(),
+        kind: 'message' as const,
+        direction: 'out' as const,
+        summary: '',
+      };
+    }),
+    snooze: vi.fn(async (person: PersonRef, until: string) => {
+      options.calls.push(`snooze ${person.key} ${until}`);
+      const row = cold.find((candidate) => candidate.person.identityKeys.includes(person.key));
+      if (!row) throw new Error('That person is no longer in Acquaint.');
+      without(row.person.id);
+      return { ...row.person, snoozedUntil: until };
+    }),
+    openTab: vi.fn(async (url: string) => {
+      options.calls.push(`openTab ${url}`);
+    }),
+    openNotes: vi.fn(async (personId: string) => {
+      options.calls.push(`openNotes ${personId}`);
+    }),
   } satisfies PopupApi;
-  return { ...options, api };
+  return {
+    ...options,
+    api,
+    setCold(rows: ColdPerson[], total = rows.length) {
+      cold = [...rows];
+      extra = total - rows.length;
+    },
+  };
 }
