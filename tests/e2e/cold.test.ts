@@ -1,4 +1,4 @@
-import { daysAgo, DAY, seedTouches, type TouchSeed } from './seed';
+import { DAY, seedTouches, type TouchSeed } from './seed';
 import { useExtensionSession } from './harness';
 
 /** People whose last touches are at known dates; the default cadence is 30 days. */
