@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import type { ColdList, ColdPerson } from '../model/cold';
 import type { SiteHealth } from '../model/health';
 import type { Settings } from '../model/settings';
 import type { Interaction, Note, Person } from '../model/types';
@@ -10,6 +11,8 @@ import type { requestSchema } from './schemas';
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+export type { ColdPerson };
 
 export interface SidebarContext {
   /** The tab this sidebar sits in, so it can tell which broadcasts are its own. */
@@ -24,18 +27,6 @@ export interface SidebarContext {
   interactions: Interaction[];
   /** The default keep-in-touch cadence, for "Default (30 days)". */
   defaultCadenceDays: number;
-}
-
-/** One row of the popup's cold list (CONTRACT §4). */
-export interface ColdPerson {
-  person: Person;
-  lastInteraction: Interaction | null;
-  /** Whole days since the clock started. */
-  daysSince: number;
-  /** Days since the clock started over the cadence. */
-  ratio: number;
-  /** Their message is the latest (or nobody wrote yet): it is the user's turn. */
-  myTurn: boolean;
 }
 
 export interface NoteSaveResult {
@@ -71,7 +62,7 @@ export interface ResponseMap {
   'interactions.delete': Interaction | null;
   'interactions.restore': Interaction;
   'people.followUp': Person;
-  'cold.list': { total: number; people: ColdPerson[] };
+  'cold.list': ColdList;
   'cold.reachedOut': Interaction;
   'person.openNotes': null;
 }

@@ -14,27 +14,12 @@ import {
   overdueRatio,
   sameFollowUp,
   storedFollowUp,
+  type ColdList,
+  type ColdPerson,
 } from '../model/cold';
 import type { Interaction, Person } from '../model/types';
 
-/** One row of the popup's cold list (CONTRACT §4). */
-export interface ColdPerson {
-  person: Person;
-  lastInteraction: Interaction | null;
-  /** Whole days since the clock started. */
-  daysSince: number;
-  /** Days since the clock started over the cadence (above 1: overdue). */
-  ratio: number;
-  /** Their message is the latest (or nobody wrote yet): it is the user's turn. */
-  myTurn: boolean;
-}
-
-export interface ColdList {
-  /** How many people are cold in all, also those beyond `limit`. */
-  total: number;
-  /** The first `limit` of them, in the popup's order. */
-  people: ColdPerson[];
-}
+export type { ColdList, ColdPerson } from '../model/cold';
 
 export type FollowUpService = ReturnType<typeof createFollowUpService>;
 
