@@ -15,7 +15,7 @@ const RAW = import.meta.glob<string>(['../../fixtures/**/*.html', '../../fixture
 });
 
 const pairs = Object.keys(RAW)
-  .filter((path) => path.endsWith('.json') && !path.includes('/db/'))
+  .filter((path) => path.endsWith('.json') && !/\/(db|backup)\//.test(path))
   .map((jsonPath) => {
     const htmlPath = jsonPath.replace(/\.json$/, '.html');
     const expected = JSON.parse(RAW[jsonPath] ?? '{}') as ExpectedReading;

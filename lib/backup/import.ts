@@ -1,0 +1,363 @@
+import type { AcquaintDatabase } from '../db/database';
+import { type Clock, systemClock } from '../model/clock';
+import type { Identity, Interaction, Note, Person } from '../model/types';
+import { withFollowUp } from '../services/follow-up';
+import { type Backup, type BackupParse, type BackupPerson, parseBackup } from './schema';
+
+/** The largest backup file read (in characters); a bigger one is refused before parsing. */
+export const MAX_BACKUP_CHARS = 100 * 1024 * 1024;
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+}
+
+export interface ImportSummary {
+  people: ImportCounts;
+  notes: ImportCounts;
+  interactions: ImportCounts;
+}
+
+/** A backup that is valid on its own but cannot be merged into what is stored; nothing is written. */
+export class ImportConflictError extends Error {
+  override name = 'ImportConflictError';
+}
+
+/**
+ * The text of a backup file, checked (CONTRACT §3). Text that cannot be a backup (too big, not
+ * starting with `{`) is refused before it is parsed.
+ */
+export function parseBackupText(text: unknown): BackupParse {
+  if (typeof text !== 'string') {
+    return {
+      ok: false,
+      error: 'This is not an Acquaint backup: the file could not be read as text.',
+    };
+  }
+  if (text.length > MAX_BACKUP_CHARS) {
+    return {
+      ok: false,
+      error: `This file is too large to be an Acquaint backup (over ${MAX_BACKUP_CHARS / 1024 / 1024} MB).`,
+    };
+  }
+  const start = firstNonSpace(text);
+  if (start === -1) {
+    return { ok: false, error: 'This is not an Acquaint backup: the file is empty.' };
+  }
+  if (text[start] !== '{') {
+    return {
+      ok: false,
+      error: `This is not an Acquaint backup: a backup is a JSON object starting with "{", this file starts with ${JSON.stringify(text.slice(start, start + 10))} at ${where(text, start)}.`,
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: jsonError(text, error) };
+  }
+  return parseBackup(value);
+}
+
+/** What importing the backup would do, worked out without writing anything. */
+export function planImport(db: AcquaintDatabase, backup: Backup): Promise<ImportSummary> {
+  return db.transaction('r', [db.people, db.notes, db.interactions, db.settings], async () => {
+    const plan = await mergePlan(db, backup);
+    return plan.summary;
+  });
+}
+
+/**
+ * Merges the backup into the database in one read-write transaction: all of it or, when anything
+ * fails, none of it. The same id or the same identity key is the same person; notes and
+ * interactions are matched by id. Nothing is duplicated.
+ */
+export function applyImport(
+  db: AcquaintDatabase,
+  backup: Backup,
+  clock: Clock = systemClock,
+): Promise<ImportSummary> {
+  void clock; // Imported records keep their own dates; the clock is for later use (an import log).
+  return db.transaction('rw', [db.people, db.notes, db.interactions, db.settings], async () => {
+    const plan = await mergePlan(db, backup);
+    if (plan.defaultCadenceDays !== null) {
+      await db.settings.put({ key: 'defaultCadenceDays', value: plan.defaultCadenceDays });
+    }
+    await db.interactions.bulkPut(plan.interactions);
+    await db.notes.bulkPut(plan.notes);
+    const written = new Set<string>();
+    for (const person of plan.people) {
+      await db.people.put(await withFollowUp(db, person));
+      written.add(person.id);
+    }
+    // Their follow-up fields may have changed too: an interaction moved away from them, or the
+    // default cadence was set.
+    const others =
+      plan.defaultCadenceDays !== null
+        ? await db.people.toArray()
+        : ((await db.people.bulkGet([...plan.alsoRecompute])).filter(Boolean) as Person[]);
+    for (const person of others) {
+      if (!written.has(person.id)) await db.people.put(await withFollowUp(db, person));
+    }
+    return plan.summary;
+  });
+}
+
+interface MergePlan {
+  summary: ImportSummary;
+  /** People to write (follow-up fields still to compute). */
+  people: Person[];
+  notes: Note[];
+  interactions: Interaction[];
+  /** Stored people not written whose follow-up fields must be computed again. */
+  alsoRecompute: Set<string>;
+  /** The default cadence to store, or null to leave the setting alone. */
+  defaultCadenceDays: number | null;
+}
+
+/** Call inside a transaction on all four tables; reads only. */
+async function mergePlan(db: AcquaintDatabase, backup: Backup): Promise<MergePlan> {
+  const summary: ImportSummary = {
+    people: { added: 0, updated: 0 },
+    notes: { added: 0, updated: 0 },
+    interactions: { added: 0, updated: 0 },
+  };
+
+  // People: by id, else by any of their identity keys.
+  const byId = await db.people.bulkGet(backup.people.map((person) => person.id));
+  const allKeys = [...new Set(backup.people.flatMap((p) => p.identities.map((i) => i.key)))];
+  const byKey = new Map<string, Person>();
+  if (allKeys.length > 0) {
+    for (const person of await db.people.where('identityKeys').anyOf(allKeys).toArray()) {
+      for (const key of person.identityKeys) byKey.set(key, person);
+    }
+  }
+
+  /** File person id → the stored id their notes and interactions go to. */
+  const personIdMap = new Map<string, string>();
+  const claimed = new Map<string, number>();
+  const people: Person[] = [];
+  backup.people.forEach((incoming, index) => {
+    const matches = new Map<string, Person>();
+    const sameId = byId[index];
+    if (sameId) matches.set(sameId.id, sameId);
+    for (const identity of incoming.identities) {
+      const owner = byKey.get(identity.key);
+      if (owner) matches.set(owner.id, owner);
+    }
+    if (matches.size > 1) {
+      const names = [...matches.values()].map((p) => `"${p.name}" (${p.id})`).join(' and ');
+      throw new ImportConflictError(
+        `people[${index}] ("${incoming.name}") matches ${matches.size} different people already in Acquaint: ${names}. Nothing was imported.`,
+      );
+    }
+    const stored = [...matches.values()][0];
+    const targetId = stored?.id ?? incoming.id;
+    const earlier = claimed.get(targetId);
+    if (earlier !== undefined) {
+      throw new ImportConflictError(
+        `people[${earlier}] and people[${index}] are both "${stored?.name ?? incoming.name}" (${targetId}) already in Acquaint. Nothing was imported.`,
+      );
+    }
+    claimed.set(targetId, index);
+    personIdMap.set(incoming.id, targetId);
+    if (!stored) {
+      people.push(newPerson(incoming));
+      summary.people.added += 1;
+      return;
+    }
+    const merged = mergePerson(stored, incoming);
+    if (merged) {
+      people.push(merged);
+      summary.people.updated += 1;
+    }
+  });
+
+  // Notes: by id; a stored note changes only when the file's copy is different and not older.
+  const notes: Note[] = [];
+  const storedNotes = await db.notes.bulkGet(backup.notes.map((note) => note.id));
+  backup.notes.forEach((incoming, index) => {
+    const personId = personIdMap.get(incoming.personId) ?? incoming.personId;
+    const fields: Omit<Note, 'rev'> = {
+      id: incoming.id,
+      personId,
+      body: incoming.body,
+      createdAt: incoming.createdAt,
+      updatedAt: incoming.updatedAt,
+    };
+    if (incoming.url !== undefined) fields.url = incoming.url;
+    const stored = storedNotes[index];
+    if (!stored) {
+      notes.push({ ...fields, rev: 1 });
+      summary.notes.added += 1;
+    } else if (!sameNote(stored, fields) && incoming.updatedAt >= stored.updatedAt) {
+      notes.push({ ...fields, rev: stored.rev + 1 });
+      summary.notes.updated += 1;
+    }
+  });
+
+  // Interactions: by id, replaced when different.
+  const interactions: Interaction[] = [];
+  const alsoRecompute = new Set<string>();
+  const storedInteractions = await db.interactions.bulkGet(backup.interactions.map((i) => i.id));
+  backup.interactions.forEach((incoming, index) => {
+    const interaction: Interaction = {
+      id: incoming.id,
+      personId: personIdMap.get(incoming.personId) ?? incoming.personId,
+      at: incoming.at,
+      kind: incoming.kind,
+      direction: incoming.direction,
+      summary: incoming.summary,
+    };
+    if (incoming.url !== undefined) interaction.url = incoming.url;
+    const stored = storedInteractions[index];
+    if (!stored) {
+      interactions.push(interaction);
+      summary.interactions.added += 1;
+    } else if (!sameInteraction(stored, interaction)) {
+      interactions.push(interaction);
+      summary.interactions.updated += 1;
+      alsoRecompute.add(stored.personId);
+    }
+    alsoRecompute.add(interaction.personId);
+  });
+
+  // The default cadence is taken from the file only where none was chosen yet (a new profile).
+  const storedCadence = await db.settings.get('defaultCadenceDays');
+  const defaultCadenceDays =
+    storedCadence === undefined ? backup.settings.defaultCadenceDays : null;
+
+  for (const person of people) alsoRecompute.delete(person.id);
+  return { summary, people, notes, interactions, alsoRecompute, defaultCadenceDays };
+}
+
+function newPerson(incoming: BackupPerson): Person {
+  const identities = unionIdentities([], incoming.identities);
+  return {
+    id: incoming.id,
+    name: incoming.name,
+    identities,
+    identityKeys: identities.map((identity) => identity.key),
+    why: incoming.why,
+    tags: [...incoming.tags],
+    cadenceDays: incoming.cadenceDays,
+    snoozedUntil: incoming.snoozedUntil,
+    archived: incoming.archived,
+    createdAt: incoming.createdAt,
+    updatedAt: incoming.updatedAt,
+  };
+}
+
+/**
+ * The stored person with the file's identities added and, when the file's copy is newer, its
+ * fields; null when that changes nothing.
+ */
+function mergePerson(stored: Person, incoming: BackupPerson): Person | null {
+  const newer = incoming.updatedAt > stored.updatedAt;
+  const identities = newer
+    ? unionIdentities(incoming.identities, stored.identities)
+    : unionIdentities(stored.identities, incoming.identities);
+  const merged: Person = {
+    ...stored,
+    identities,
+    identityKeys: identities.map((identity) => identity.key),
+    createdAt: incoming.createdAt < stored.createdAt ? incoming.createdAt : stored.createdAt,
+  };
+  if (newer) {
+    Object.assign(merged, {
+      name: incoming.name,
+      why: incoming.why,
+      tags: [...incoming.tags],
+      cadenceDays: incoming.cadenceDays,
+      snoozedUntil: incoming.snoozedUntil,
+      archived: incoming.archived,
+      updatedAt: incoming.updatedAt,
+    });
+  }
+  return samePersonData(stored, merged) ? null : merged;
+}
+
+/** Each key once, in order of first appearance; an address from `first` wins, else from `second`. */
+function unionIdentities(first: readonly Identity[], second: readonly Identity[]): Identity[] {
+  const byKey = new Map<string, Identity>();
+  for (const identity of [...first, ...second]) {
+    const known = byKey.get(identity.key);
+    if (!known) {
+      byKey.set(
+        identity.key,
+        identity.url === undefined
+          ? { key: identity.key }
+          : { key: identity.key, url: identity.url },
+      );
+    } else if (known.url === undefined && identity.url !== undefined) {
+      known.url = identity.url;
+    }
+  }
+  return [...byKey.values()];
+}
+
+function samePersonData(a: Person, b: Person): boolean {
+  return (
+    a.name === b.name &&
+    a.why === b.why &&
+    a.cadenceDays === b.cadenceDays &&
+    a.snoozedUntil === b.snoozedUntil &&
+    a.archived === b.archived &&
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt &&
+    JSON.stringify(a.tags) === JSON.stringify(b.tags) &&
+    JSON.stringify(a.identities.map((i) => [i.key, i.url ?? null])) ===
+      JSON.stringify(b.identities.map((i) => [i.key, i.url ?? null])) &&
+    JSON.stringify(a.identityKeys) === JSON.stringify(b.identityKeys)
+  );
+}
+
+function sameNote(a: Note, b: Omit<Note, 'rev'>): boolean {
+  return (
+    a.personId === b.personId &&
+    a.body === b.body &&
+    a.url === b.url &&
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt
+  );
+}
+
+function sameInteraction(a: Interaction, b: Interaction): boolean {
+  return (
+    a.personId === b.personId &&
+    a.at === b.at &&
+    a.kind === b.kind &&
+    a.direction === b.direction &&
+    a.summary === b.summary &&
+    a.url === b.url
+  );
+}
+
+function firstNonSpace(text: string): number {
+  const match = /\S/.exec(text);
+  return match ? match.index : -1;
+}
+
+/** "line 3, column 14" for a character offset. */
+function where(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset;) {
+    line += 1;
+    lineStart = index + 1;
+    index = text.indexOf('\n', lineStart);
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+function jsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined && Number(position) < text.trimEnd().length) {
+    return `This file is not valid JSON: it breaks at ${where(text, Number(position))}. Nothing was imported.`;
+  }
+  if (position !== undefined || /unexpected end|unterminated/i.test(message)) {
+    return `This file is not valid JSON: it ends too early, at ${where(text, text.length)} (is it cut off?). Nothing was imported.`;
+  }
+  return `This file is not valid JSON (${message}). Nothing was imported.`;
+}

@@ -1,0 +1,352 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { exportBackup } from '@/lib/backup/export';
+import { applyImport, ImportConflictError, parseBackupText, planImport } from '@/lib/backup/import';
+import { type Backup, backupSchema, parseBackup } from '@/lib/backup/schema';
+import type { AcquaintDatabase } from '@/lib/db/database';
+import { DAY_MS, followUpFields } from '@/lib/model/cold';
+import type { Person } from '@/lib/model/types';
+import { createFollowUpService } from '@/lib/services/follow-up';
+import { createInteractionsService } from '@/lib/services/interactions';
+import { createNotesService } from '@/lib/services/notes';
+import { createPeopleService } from '@/lib/services/people';
+import { createSettingsService } from '@/lib/services/settings';
+
+import {
+  ADA,
+  disposeDatabase,
+  openTestDatabase,
+  PIP,
+  testClock,
+  type TestClock,
+} from '../support/db';
+
+const VALID_TEXT = readFileSync(resolve(__dirname, '../../fixtures/backup/valid-v1.json'), 'utf8');
+
+let source: AcquaintDatabase;
+let target: AcquaintDatabase;
+let time: TestClock;
+
+beforeEach(() => {
+  source = openTestDatabase();
+  target = openTestDatabase();
+  time = testClock('2026-01-01T09:00:00.000Z');
+});
+
+afterEach(async () => {
+  await disposeDatabase(source);
+  await disposeDatabase(target);
+});
+
+function fixture(): Backup {
+  const result = parseBackup(JSON.parse(VALID_TEXT));
+  if (!result.ok) throw new Error(result.error);
+  return result.backup;
+}
+
+/** Everything stored, in a fixed order, to compare before and after. */
+async function snapshot(db: AcquaintDatabase) {
+  const byKey = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  return {
+    people: (await db.people.toArray()).sort(byKey),
+    notes: (await db.notes.toArray()).sort(byKey),
+    interactions: (await db.interactions.toArray()).sort(byKey),
+    settings: await db.settings.toArray(),
+  };
+}
+
+/** Seeds a database the way the extension does, through its services. */
+async function seed(db: AcquaintDatabase): Promise<void> {
+  const people = createPeopleService(db, time.clock);
+  const notes = createNotesService(db, time.clock);
+  const interactions = createInteractionsService(db, time.clock);
+  const followUp = createFollowUpService(db, time.clock);
+  await createSettingsService(db).update({ defaultCadenceDays: 14 });
+
+  const ada = await people.setWhy(ADA, 'Runs the data meetup');
+  time.advance(DAY_MS);
+  const pip = await people.ensure(PIP);
+  const quiet = await people.ensure({ key: 'web:quiet.example', name: 'Quiet One' });
+  time.advance(DAY_MS);
+  await notes.save(ADA, { id: 'n-ada-1', body: 'Met at the talk', url: ADA.url }, null);
+  await notes.save(PIP, { id: 'n-pip-1', body: 'Likes <b>bold</b> takes' }, null);
+  time.advance(DAY_MS);
+  await notes.save(ADA, { id: 'n-ada-1', body: 'Met at the talk; wants a slot' }, 1);
+  await interactions.add({
+    id: 'i-1',
+    personId: ada.id,
+    at: '2025-12-20T10:00:00.000Z',
+    kind: 'message',
+    direction: 'out',
+    summary: 'Asked about speaking',
+    url: 'https://www.linkedin.com/messaging/thread/1/',
+  });
+  await interactions.add({
+    id: 'i-2',
+    personId: pip.id,
+    at: time.iso(),
+    kind: 'reply',
+    direction: 'in',
+    summary: '',
+  });
+  await followUp.setCadence(ada.id, 7);
+  await followUp.snooze(pip.id, '2026-02-01T00:00:00.000Z');
+  await followUp.setArchived(quiet.id, true);
+}
+
+describe('export then import', () => {
+  it('gives the same people, notes and interactions when exported again', async () => {
+    await seed(source);
+    const first = await exportBackup(source, time.clock);
+    expect(first.people).toHaveLength(3);
+    expect(first.notes).toHaveLength(2);
+    expect(first.interactions).toHaveLength(2);
+    // Nothing derived leaves the database.
+    for (const person of first.people) {
+      expect(Object.keys(person).sort()).toEqual(
+        [
+          'archived',
+          'cadenceDays',
+          'createdAt',
+          'id',
+          'identities',
+          'name',
+          'snoozedUntil',
+          'tags',
+          'updatedAt',
+          'why',
+        ].sort(),
+      );
+    }
+    expect(first.notes[0]).not.toHaveProperty('rev');
+    expect(first.settings).toEqual({ defaultCadenceDays: 14 });
+
+    // Through the text of a file, as the options page does.
+    const parsed = parseBackupText(JSON.stringify(first));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const summary = await applyImport(target, parsed.backup, time.clock);
+    expect(summary).toEqual({
+      people: { added: 3, updated: 0 },
+      notes: { added: 2, updated: 0 },
+      interactions: { added: 2, updated: 0 },
+    });
+
+    time.advance(DAY_MS);
+    const second = await exportBackup(target, time.clock);
+    expect(second.exportedAt).not.toBe(first.exportedAt);
+    expect({ ...second, exportedAt: null }).toEqual({ ...first, exportedAt: null });
+    expect(JSON.stringify({ ...second, exportedAt: null })).toBe(
+      JSON.stringify({ ...first, exportedAt: null }),
+    );
+
+    // Derived fields are rebuilt, equal to what the services computed.
+    const before = await snapshot(source);
+    const after = await snapshot(target);
+    expect(after.people).toEqual(before.people);
+    expect(after.notes.map((note) => note.rev)).toEqual([1, 1]);
+  });
+
+  it('exports in a fixed order: by creation, then id', async () => {
+    const backup = fixture();
+    backup.people.reverse();
+    backup.interactions.reverse();
+    await applyImport(target, backup, time.clock);
+    const exported = await exportBackup(target, time.clock);
+    expect(exported.people.map((person) => person.id)).toEqual(['p-1', 'p-2']);
+    expect(exported.interactions.map((interaction) => interaction.id)).toEqual(['i-1', 'i-2']);
+    expect(backupSchema.safeParse(exported).success).toBe(true);
+  });
+
+  it('computes follow-up fields and identity keys on import', async () => {
+    await applyImport(target, fixture(), time.clock);
+    const ada = (await target.people.get('p-1')) as Person;
+    expect(ada.identityKeys).toEqual(['linkedin:ada-quill-4b21a']);
+    expect(ada).toMatchObject(
+      followUpFields(ada, { at: '2026-02-10T12:00:00.000Z', direction: 'out' }, 21),
+    );
+    expect(ada.coldAt).toBe('2026-03-12T12:00:00.000Z');
+    // Pip follows the default cadence, taken from the file into this new profile.
+    const pip = (await target.people.get('p-2')) as Person;
+    expect(pip.effectiveCadence).toBe(21);
+    expect(pip.turn).toBe(1);
+    expect(await createSettingsService(target).get()).toMatchObject({ defaultCadenceDays: 21 });
+  });
+});
+
+describe('import into a database that has people', () => {
+  it('updates the same id, merges the same identity key, and duplicates nothing', async () => {
+    const people = createPeopleService(target, time.clock);
+    await createSettingsService(target).update({ defaultCadenceDays: 10 });
+    // Ada under the same id, older than the file; Pip under another id with the same key.
+    const stale = await people.ensure(ADA);
+    await target.people.put({ ...stale, id: 'p-1', name: 'A. Quill' });
+    await target.people.delete(stale.id);
+    const localPip = await people.ensure({ ...PIP, url: undefined });
+    await target.people.update(localPip.id, {
+      identities: [{ key: PIP.key }, { key: 'web:pip.example' }],
+      identityKeys: [PIP.key, 'web:pip.example'],
+      updatedAt: '2027-01-01T00:00:00.000Z',
+      why: 'Kept: the stored copy is newer',
+    });
+    await createNotesService(target, time.clock).save(ADA, { id: 'n-1', body: 'Older text' }, null);
+    await target.notes.update('n-1', { updatedAt: '2026-01-01T00:00:00.000Z' });
+    await target.interactions.put({
+      id: 'i-2',
+      personId: localPip.id,
+      at: '2026-02-11T12:00:00.000Z',
+      kind: 'reply',
+      direction: 'in',
+      summary: '',
+    });
+
+    const backup = fixture();
+    const before = await snapshot(target);
+    const preview = await planImport(target, backup);
+    expect(await snapshot(target)).toEqual(before);
+
+    const summary = await applyImport(target, backup, time.clock);
+    expect(summary).toEqual(preview);
+    expect(summary).toEqual({
+      people: { added: 0, updated: 2 },
+      notes: { added: 0, updated: 1 },
+      interactions: { added: 1, updated: 0 },
+    });
+
+    const stored = await target.people.toArray();
+    expect(stored).toHaveLength(2);
+    const ada = (await target.people.get('p-1')) as Person;
+    expect(ada).toMatchObject({ name: 'Ada Quill', why: 'Runs the data meetup; wants speakers' });
+    expect(ada.cadenceDays).toBe(30);
+    const pip = (await target.people.get(localPip.id)) as Person;
+    expect(await target.people.get('p-2')).toBeUndefined();
+    expect(pip.why).toBe('Kept: the stored copy is newer');
+    // Identities are unioned; the file's address fills in the missing one.
+    expect(pip.identities).toEqual([{ key: PIP.key, url: PIP.url }, { key: 'web:pip.example' }]);
+    expect(pip.identityKeys).toEqual([PIP.key, 'web:pip.example']);
+    // The file's person p-2 is the stored Pip: their interaction goes to them.
+    expect(await target.interactions.count()).toBe(2);
+    expect(pip.lastTouchAt).toBe('2026-02-11T12:00:00.000Z');
+    expect(pip.effectiveCadence).toBe(10); // The stored default is kept.
+    const note = await target.notes.get('n-1');
+    expect(note).toMatchObject({ body: 'Met at the talk', personId: 'p-1', rev: 2 });
+
+    // Importing the same file again changes nothing.
+    const again = await snapshot(target);
+    expect(await applyImport(target, backup, time.clock)).toEqual({
+      people: { added: 0, updated: 0 },
+      notes: { added: 0, updated: 0 },
+      interactions: { added: 0, updated: 0 },
+    });
+    expect(await snapshot(target)).toEqual(again);
+  });
+
+  it('keeps a stored note that is newer than the file', async () => {
+    await applyImport(target, fixture(), time.clock);
+    await target.notes.update('n-1', {
+      body: 'Edited later',
+      updatedAt: '2027-01-01T00:00:00.000Z',
+    });
+    const summary = await applyImport(target, fixture(), time.clock);
+    expect(summary.notes).toEqual({ added: 0, updated: 0 });
+    expect((await target.notes.get('n-1'))?.body).toBe('Edited later');
+  });
+
+  it('recomputes the person an interaction moved away from', async () => {
+    await applyImport(target, fixture(), time.clock);
+    const backup = fixture();
+    (backup.interactions[1] as { personId: string }).personId = 'p-1';
+    (backup.interactions[1] as { at: string }).at = '2026-02-12T12:00:00.000Z';
+    expect((await applyImport(target, backup, time.clock)).interactions).toEqual({
+      added: 0,
+      updated: 1,
+    });
+    const pip = (await target.people.get('p-2')) as Person;
+    expect(pip.lastTouchAt).toBeNull();
+    expect(pip.clockStart).toBe('2026-02-01T09:00:00.000Z');
+    expect((await target.people.get('p-1'))?.lastTouchDirection).toBe('in');
+  });
+
+  it('refuses a person who matches two stored people, writing nothing', async () => {
+    const people = createPeopleService(target, time.clock);
+    const ada = await people.ensure(ADA);
+    await people.ensure(PIP);
+    const backup = fixture();
+    (backup.people[1] as { id: string }).id = ada.id; // Same id as stored Ada, same key as stored Pip.
+    (backup.interactions[1] as { personId: string }).personId = ada.id;
+    const before = await snapshot(target);
+    await expect(planImport(target, backup)).rejects.toThrow(ImportConflictError);
+    await expect(applyImport(target, backup, time.clock)).rejects.toThrow(
+      /people\[1\] \("Pip Wellings"\) matches 2 different people already in Acquaint/,
+    );
+    expect(await snapshot(target)).toEqual(before);
+  });
+
+  it('rolls back everything when a write fails part way', async () => {
+    await createPeopleService(target, time.clock).ensure({ key: 'web:other.example', name: 'O' });
+    const before = await snapshot(target);
+    const put = target.people.put.bind(target.people);
+    let calls = 0;
+    vi.spyOn(target.people, 'put').mockImplementation((person, key) => {
+      calls += 1;
+      if (calls === 2) throw new Error('disk full');
+      return put(person, key);
+    });
+    await expect(applyImport(target, fixture(), time.clock)).rejects.toThrow('disk full');
+    vi.restoreAllMocks();
+    expect(calls).toBe(2);
+    expect(await snapshot(target)).toEqual(before);
+  });
+});
+
+describe('the preview', () => {
+  it('counts what an import would do and writes nothing', async () => {
+    const before = await snapshot(target);
+    expect(await planImport(target, fixture())).toEqual({
+      people: { added: 2, updated: 0 },
+      notes: { added: 1, updated: 0 },
+      interactions: { added: 2, updated: 0 },
+    });
+    expect(await snapshot(target)).toEqual(before);
+    expect(before.people).toEqual([]);
+    expect(before.settings).toEqual([]);
+  });
+});
+
+describe('a malformed backup', () => {
+  const text = VALID_TEXT;
+  const corpus: [string, string, RegExp][] = [
+    ['truncated JSON', text.slice(0, 400), /not valid JSON: it ends too early/],
+    ['junk', '\u0000\u0001binary', /not an Acquaint backup/],
+    ['wrong types', text.replace('"archived": false', '"archived": "no"'), /people\[0\]\.archived/],
+    ['an unknown version', text.replace('"version": 1', '"version": 2'), /^version: version 2/],
+    ['duplicate ids', text.replace('"id": "p-2"', '"id": "p-1"'), /people\[1\]\.id/],
+    [
+      'an orphan note',
+      text.replace('"personId": "p-1"', '"personId": "p-9"'),
+      /notes\[0\]\.personId/,
+    ],
+    [
+      'a bad identity key',
+      text.replace('"key": "x:pipwellings"', '"key": "pipwellings"'),
+      /people\[1\]\.identities\[0\]\.key: is not an identity key/,
+    ],
+    [
+      'a non-ISO date',
+      text.replace('"at": "2026-02-10T12:00:00.000Z"', '"at": "10/02/2026"'),
+      /interactions\[0\]\.at: is not an ISO date/,
+    ],
+  ];
+
+  it.each(corpus)(
+    'is refused (%s) with the database unchanged',
+    async (_label, broken, message) => {
+      expect(broken).not.toBe(text);
+      await applyImport(target, fixture(), time.clock);
+      const before = await snapshot(target);
+      const result = parseBackupText(broken);
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(message) });
+      expect(await snapshot(target)).toEqual(before);
+    },
+  );
+});
