@@ -2,6 +2,7 @@ import type { AcquaintDatabase } from '../db/database';
 import { type Clock, systemClock } from '../model/clock';
 import type { Identity, Interaction, Note, Person } from '../model/types';
 import { withFollowUp } from '../services/follow-up';
+import { sameInteraction } from '../services/interactions';
 import { type Backup, type BackupParse, type BackupPerson, parseBackup } from './schema';
 
 /** The largest backup file read (in characters); a bigger one is refused before parsing. */
@@ -319,17 +320,6 @@ function sameNote(a: Note, b: Omit<Note, 'rev'>): boolean {
     a.url === b.url &&
     a.createdAt === b.createdAt &&
     a.updatedAt === b.updatedAt
-  );
-}
-
-function sameInteraction(a: Interaction, b: Interaction): boolean {
-  return (
-    a.personId === b.personId &&
-    a.at === b.at &&
-    a.kind === b.kind &&
-    a.direction === b.direction &&
-    a.summary === b.summary &&
-    a.url === b.url
   );
 }
 

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 
-import { identityKeySchema, idSchema } from '../messaging/schemas';
+import { identityKeySchema, idSchema, webUrlSchema } from '../messaging/schemas';
 import { MAX_CADENCE_DAYS } from '../model/cold';
 import {
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
   MAX_SUMMARY_LENGTH,
-  MAX_URL_LENGTH,
   MAX_WHY_LENGTH,
 } from '../model/limits';
 import { INTERACTION_KINDS } from '../model/types';
@@ -29,11 +28,6 @@ const isoDateSchema = z
     'is not an ISO date and time (like 2026-11-22T10:00:00.000Z)',
   )
   .transform((value) => isoDate(value) as string);
-
-const webUrlSchema = z
-  .string()
-  .max(MAX_URL_LENGTH)
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'is not a web address');
 
 const identitySchema = z.object({
   key: identityKeySchema,

@@ -26,7 +26,7 @@ export const idSchema = z.string().min(1).max(MAX_ID_LENGTH);
 
 const isoDateSchema = z.iso.datetime();
 
-const webUrlSchema = z
+export const webUrlSchema = z
   .string()
   .max(MAX_URL_LENGTH)
   .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'is not a web address');

@@ -180,7 +180,8 @@ function isWebUrl(value: unknown): boolean {
   );
 }
 
-function sameInteraction(a: Interaction, b: Interaction): boolean {
+/** Whether two copies of an interaction say the same thing (a retried add, an unchanged import). */
+export function sameInteraction(a: Interaction, b: Interaction): boolean {
   return (
     a.personId === b.personId &&
     a.at === b.at &&
