@@ -20,7 +20,7 @@ z.config({ jitless: true });
 export const identityKeySchema = z
   .string()
   .max(MAX_KEY_LENGTH)
-  .regex(/^(linkedin|x|x-id|blogger|web|named):\S/, 'is not an identity key');
+  .regex(/^(linkedin|x|x-id|email|blogger|web|named):\S/, 'is not an identity key');
 
 export const idSchema = z.string().min(1).max(MAX_ID_LENGTH);
 
