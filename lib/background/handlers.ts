@@ -7,6 +7,7 @@ import type { InteractionsService } from '../services/interactions';
 import type { NotesService } from '../services/notes';
 import type { PeopleService } from '../services/people';
 import type { SettingsService } from '../services/settings';
+import type { TransferService } from '../services/transfer';
 import type { BlogSites } from './blog-sites';
 import type { Handlers, RequestContext } from './router';
 import type { SidebarHub } from './sidebar-hub';
@@ -20,6 +21,7 @@ export interface HandlerDeps {
   settings: SettingsService;
   health: HealthService;
   blogSites: BlogSites;
+  transfer: TransferService;
   /** The page's subject per tab, as the content script reads it. */
   tabSubjects: TabSubjects;
   /** The author the user picked on the page, per tab; shown instead of the subject. */
@@ -230,6 +232,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'person.openNotes': async (request) => {
       await showInWindow(await requirePerson(request.personId));
       return null;
+    },
+
+    'backup.export': () => deps.transfer.exportBackup(),
+
+    'import.plan': (request) => deps.transfer.plan(request.file, request.mode),
+
+    'import.apply': async (request) => {
+      const summary = await deps.transfer.apply(request.file, request.mode);
+      changed();
+      return summary;
     },
   };
 }

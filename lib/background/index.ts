@@ -10,6 +10,7 @@ import { createInteractionsService } from '../services/interactions';
 import { createNotesService } from '../services/notes';
 import { createPeopleService } from '../services/people';
 import { createSettingsService } from '../services/settings';
+import { createTransferService } from '../services/transfer';
 import { createJournal, type Journal } from '../storage/journal';
 import { createBlogSites } from './blog-sites';
 import { COLD_BADGE_ALARM, COLD_BADGE_PERIOD_MINUTES, createColdBadge } from './cold-badge';
@@ -120,6 +121,7 @@ export function startBackground(): void {
       settings: createSettingsService(db),
       health: createHealthService(db),
       blogSites,
+      transfer: createTransferService(db),
       tabSubjects,
       tabSelections,
       sidebars,

@@ -1,5 +1,4 @@
 import type { AcquaintDatabase } from '../db/database';
-import { type Clock, systemClock } from '../model/clock';
 import type { Identity, Interaction, Note, Person } from '../model/types';
 import { withFollowUp } from '../services/follow-up';
 import { sameInteraction } from '../services/interactions';
@@ -17,7 +16,16 @@ export interface ImportSummary {
   people: ImportCounts;
   notes: ImportCounts;
   interactions: ImportCounts;
+  /** What was left as it is, for the preview (only in `add` mode; a restore refuses instead). */
+  problems: string[];
 }
+
+/**
+ * `restore`: an Acquaint backup; the newer copy of a person wins and the default cadence is taken
+ * into a new profile. `add`: what another tool's export says (LinkedIn, X, vCard); it only adds
+ * people, identities and interactions and never changes what the user wrote about someone.
+ */
+export type ImportMode = 'restore' | 'add';
 
 /** A backup that is valid on its own but cannot be merged into what is stored; nothing is written. */
 export class ImportConflictError extends Error {
@@ -61,9 +69,13 @@ export function parseBackupText(text: unknown): BackupParse {
 }
 
 /** What importing the backup would do, worked out without writing anything. */
-export function planImport(db: AcquaintDatabase, backup: Backup): Promise<ImportSummary> {
+export function planImport(
+  db: AcquaintDatabase,
+  backup: Backup,
+  mode: ImportMode = 'restore',
+): Promise<ImportSummary> {
   return db.transaction('r', [db.people, db.notes, db.interactions, db.settings], async () => {
-    const plan = await mergePlan(db, backup);
+    const plan = await mergePlan(db, backup, mode);
     return plan.summary;
   });
 }
@@ -76,11 +88,10 @@ export function planImport(db: AcquaintDatabase, backup: Backup): Promise<Import
 export function applyImport(
   db: AcquaintDatabase,
   backup: Backup,
-  clock: Clock = systemClock,
+  mode: ImportMode = 'restore',
 ): Promise<ImportSummary> {
-  void clock; // Imported records keep their own dates; the clock is for later use (an import log).
   return db.transaction('rw', [db.people, db.notes, db.interactions, db.settings], async () => {
-    const plan = await mergePlan(db, backup);
+    const plan = await mergePlan(db, backup, mode);
     if (plan.defaultCadenceDays !== null) {
       await db.settings.put({ key: 'defaultCadenceDays', value: plan.defaultCadenceDays });
     }
@@ -117,11 +128,16 @@ interface MergePlan {
 }
 
 /** Call inside a transaction on all four tables; reads only. */
-async function mergePlan(db: AcquaintDatabase, backup: Backup): Promise<MergePlan> {
+async function mergePlan(
+  db: AcquaintDatabase,
+  backup: Backup,
+  mode: ImportMode,
+): Promise<MergePlan> {
   const summary: ImportSummary = {
     people: { added: 0, updated: 0 },
     notes: { added: 0, updated: 0 },
     interactions: { added: 0, updated: 0 },
+    problems: [],
   };
 
   // People: by id, else by any of their identity keys.
@@ -138,13 +154,29 @@ async function mergePlan(db: AcquaintDatabase, backup: Backup): Promise<MergePla
   const personIdMap = new Map<string, string>();
   const claimed = new Map<string, number>();
   const people: Person[] = [];
-  backup.people.forEach((incoming, index) => {
+  backup.people.forEach((fromFile, index) => {
+    let incoming = fromFile;
     const matches = new Map<string, Person>();
     const sameId = byId[index];
     if (sameId) matches.set(sameId.id, sameId);
     for (const identity of incoming.identities) {
       const owner = byKey.get(identity.key);
       if (owner) matches.set(owner.id, owner);
+    }
+    if (matches.size > 1 && mode === 'add') {
+      // Another tool cannot know two stored records are one person; the first match takes what
+      // is new, and the identities that belong to someone else stay where they are.
+      const [first, ...others] = [...matches.values()] as [Person, ...Person[]];
+      const taken = new Set(others.flatMap((other) => other.identityKeys));
+      incoming = {
+        ...incoming,
+        identities: incoming.identities.filter((identity) => !taken.has(identity.key)),
+      };
+      summary.problems.push(
+        `"${displayName(incoming.name, first.name)}" matches ${[first, ...others].map((p) => `"${p.name}"`).join(' and ')}, who are separate people in Acquaint; the import adds to "${first.name}" only. Use “Same person as…” in the sidebar if they are one person.`,
+      );
+      matches.clear();
+      matches.set(first.id, first);
     }
     if (matches.size > 1) {
       const names = [...matches.values()].map((p) => `"${p.name}" (${p.id})`).join(' and ');
@@ -167,7 +199,7 @@ async function mergePlan(db: AcquaintDatabase, backup: Backup): Promise<MergePla
       summary.people.added += 1;
       return;
     }
-    const merged = mergePerson(stored, incoming);
+    const merged = mode === 'add' ? addIdentities(stored, incoming) : mergePerson(stored, incoming);
     if (merged) {
       people.push(merged);
       summary.people.updated += 1;
@@ -224,7 +256,8 @@ async function mergePlan(db: AcquaintDatabase, backup: Backup): Promise<MergePla
   });
 
   // The default cadence is taken from the file only where none was chosen yet (a new profile).
-  const storedCadence = await db.settings.get('defaultCadenceDays');
+  const storedCadence =
+    mode === 'restore' ? await db.settings.get('defaultCadenceDays') : { value: null };
   const defaultCadenceDays =
     storedCadence === undefined ? backup.settings.defaultCadenceDays : null;
 
@@ -276,6 +309,23 @@ function mergePerson(stored: Person, incoming: BackupPerson): Person | null {
     });
   }
   return samePersonData(stored, merged) ? null : merged;
+}
+
+/** The stored person with the file's new identities; everything the user wrote stays. */
+function addIdentities(stored: Person, incoming: BackupPerson): Person | null {
+  const identities = unionIdentities(stored.identities, incoming.identities);
+  const merged: Person = {
+    ...stored,
+    // A person first seen by number (an X account) learns their name from a later file.
+    name: stored.name === '' ? incoming.name : stored.name,
+    identities,
+    identityKeys: identities.map((identity) => identity.key),
+  };
+  return samePersonData(stored, merged) ? null : merged;
+}
+
+function displayName(name: string, fallback: string): string {
+  return name === '' ? fallback : name;
 }
 
 /** Each key once, in order of first appearance; an address from `first` wins, else from `second`. */

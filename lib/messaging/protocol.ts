@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 
+import type { ImportSummary } from '../backup/import';
+import type { Backup } from '../backup/schema';
 import type { ColdList, ColdPerson } from '../model/cold';
 import type { SiteHealth } from '../model/health';
 import type { Settings } from '../model/settings';
@@ -65,6 +67,9 @@ export interface ResponseMap {
   'cold.list': ColdList;
   'cold.reachedOut': Interaction;
   'person.openNotes': null;
+  'backup.export': Backup;
+  'import.plan': ImportSummary;
+  'import.apply': ImportSummary;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -99,6 +104,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'cold.list': ['extension-page'],
   'cold.reachedOut': ['extension-page'],
   'person.openNotes': ['extension-page'],
+  'backup.export': ['extension-page'],
+  'import.plan': ['extension-page'],
+  'import.apply': ['extension-page'],
 };
 
 /** Messages the background sends to a tab's content script. */

@@ -91,6 +91,8 @@ export const originSchema = z
     'is not a web origin like https://blog.example',
   );
 
+const importModeSchema = z.enum(['restore', 'add']);
+
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tab.subject'), subject: personRefSchema.nullable() }),
   z.strictObject({ type: z.literal('sidebar.context') }),
@@ -164,4 +166,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('cold.reachedOut'), personId: idSchema }),
   z.strictObject({ type: z.literal('person.openNotes'), personId: idSchema }),
+  z.strictObject({ type: z.literal('backup.export') }),
+  // The file is checked by the backup schema in the service, whose messages name the place
+  // that is wrong (`people[3].identities[0].key`) for the options page to show.
+  z.strictObject({ type: z.literal('import.plan'), mode: importModeSchema, file: z.unknown() }),
+  z.strictObject({ type: z.literal('import.apply'), mode: importModeSchema, file: z.unknown() }),
 ]);

@@ -81,6 +81,9 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'cold.list': { type: 'cold.list', limit: 50 },
   'cold.reachedOut': { type: 'cold.reachedOut', personId: 'person-1' },
   'person.openNotes': { type: 'person.openNotes', personId: 'person-1' },
+  'backup.export': { type: 'backup.export' },
+  'import.plan': { type: 'import.plan', mode: 'restore', file: { format: 'acquaint-backup' } },
+  'import.apply': { type: 'import.apply', mode: 'add', file: { format: 'acquaint-backup' } },
 };
 
 const ALL_TYPES = Object.keys(EXAMPLES) as RequestType[];
@@ -115,6 +118,9 @@ const FROM_EXTENSION_PAGES: RequestType[] = [
   'cold.list',
   'cold.reachedOut',
   'person.openNotes',
+  'backup.export',
+  'import.plan',
+  'import.apply',
 ];
 
 function spyHandlers() {
@@ -175,6 +181,15 @@ function spyHandlers() {
       direction: 'out',
     })),
     'person.openNotes': vi.fn<Handlers['person.openNotes']>(async () => null),
+    'backup.export': vi.fn<Handlers['backup.export']>(async () => {
+      throw new Error('not expected');
+    }),
+    'import.plan': vi.fn<Handlers['import.plan']>(async () => {
+      throw new Error('not expected');
+    }),
+    'import.apply': vi.fn<Handlers['import.apply']>(async () => {
+      throw new Error('not expected');
+    }),
   } satisfies Handlers;
 }
 
@@ -247,6 +262,9 @@ describe('who may send', () => {
     ['cold.list', { type: 'cold.list' }],
     ['cold.reachedOut', { type: 'cold.reachedOut', personId: 'p1' }],
     ['person.openNotes', { type: 'person.openNotes', personId: 'p1' }],
+    ['backup.export', { type: 'backup.export' }],
+    ['import.plan', { type: 'import.plan', mode: 'restore', file: {} }],
+    ['import.apply', { type: 'import.apply', mode: 'restore', file: {} }],
   ];
 
   it.each(REFUSED_FROM_CONTENT)('refuses %s from a content script', async (type, message) => {

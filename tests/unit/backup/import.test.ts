@@ -125,11 +125,12 @@ describe('export then import', () => {
     // Through the text of a file, as the options page does.
     const parsed = parseBackupText(JSON.stringify(first));
     if (!parsed.ok) throw new Error(parsed.error);
-    const summary = await applyImport(target, parsed.backup, time.clock);
+    const summary = await applyImport(target, parsed.backup);
     expect(summary).toEqual({
       people: { added: 3, updated: 0 },
       notes: { added: 2, updated: 0 },
       interactions: { added: 2, updated: 0 },
+      problems: [],
     });
 
     time.advance(DAY_MS);
@@ -151,7 +152,7 @@ describe('export then import', () => {
     const backup = fixture();
     backup.people.reverse();
     backup.interactions.reverse();
-    await applyImport(target, backup, time.clock);
+    await applyImport(target, backup);
     const exported = await exportBackup(target, time.clock);
     expect(exported.people.map((person) => person.id)).toEqual(['p-1', 'p-2']);
     expect(exported.interactions.map((interaction) => interaction.id)).toEqual(['i-1', 'i-2']);
@@ -159,7 +160,7 @@ describe('export then import', () => {
   });
 
   it('computes follow-up fields and identity keys on import', async () => {
-    await applyImport(target, fixture(), time.clock);
+    await applyImport(target, fixture());
     const ada = (await target.people.get('p-1')) as Person;
     expect(ada.identityKeys).toEqual(['linkedin:ada-quill-4b21a']);
     expect(ada).toMatchObject(
@@ -205,12 +206,13 @@ describe('import into a database that has people', () => {
     const preview = await planImport(target, backup);
     expect(await snapshot(target)).toEqual(before);
 
-    const summary = await applyImport(target, backup, time.clock);
+    const summary = await applyImport(target, backup);
     expect(summary).toEqual(preview);
     expect(summary).toEqual({
       people: { added: 0, updated: 2 },
       notes: { added: 0, updated: 1 },
       interactions: { added: 1, updated: 0 },
+      problems: [],
     });
 
     const stored = await target.people.toArray();
@@ -233,31 +235,32 @@ describe('import into a database that has people', () => {
 
     // Importing the same file again changes nothing.
     const again = await snapshot(target);
-    expect(await applyImport(target, backup, time.clock)).toEqual({
+    expect(await applyImport(target, backup)).toEqual({
       people: { added: 0, updated: 0 },
       notes: { added: 0, updated: 0 },
       interactions: { added: 0, updated: 0 },
+      problems: [],
     });
     expect(await snapshot(target)).toEqual(again);
   });
 
   it('keeps a stored note that is newer than the file', async () => {
-    await applyImport(target, fixture(), time.clock);
+    await applyImport(target, fixture());
     await target.notes.update('n-1', {
       body: 'Edited later',
       updatedAt: '2027-01-01T00:00:00.000Z',
     });
-    const summary = await applyImport(target, fixture(), time.clock);
+    const summary = await applyImport(target, fixture());
     expect(summary.notes).toEqual({ added: 0, updated: 0 });
     expect((await target.notes.get('n-1'))?.body).toBe('Edited later');
   });
 
   it('recomputes the person an interaction moved away from', async () => {
-    await applyImport(target, fixture(), time.clock);
+    await applyImport(target, fixture());
     const backup = fixture();
     (backup.interactions[1] as { personId: string }).personId = 'p-1';
     (backup.interactions[1] as { at: string }).at = '2026-02-12T12:00:00.000Z';
-    expect((await applyImport(target, backup, time.clock)).interactions).toEqual({
+    expect((await applyImport(target, backup)).interactions).toEqual({
       added: 0,
       updated: 1,
     });
@@ -276,7 +279,7 @@ describe('import into a database that has people', () => {
     (backup.interactions[1] as { personId: string }).personId = ada.id;
     const before = await snapshot(target);
     await expect(planImport(target, backup)).rejects.toThrow(ImportConflictError);
-    await expect(applyImport(target, backup, time.clock)).rejects.toThrow(
+    await expect(applyImport(target, backup)).rejects.toThrow(
       /people\[1\] \("Pip Wellings"\) matches 2 different people already in Acquaint/,
     );
     expect(await snapshot(target)).toEqual(before);
@@ -292,7 +295,7 @@ describe('import into a database that has people', () => {
       if (calls === 2) throw new Error('disk full');
       return put(person, key);
     });
-    await expect(applyImport(target, fixture(), time.clock)).rejects.toThrow('disk full');
+    await expect(applyImport(target, fixture())).rejects.toThrow('disk full');
     vi.restoreAllMocks();
     expect(calls).toBe(2);
     expect(await snapshot(target)).toEqual(before);
@@ -306,6 +309,7 @@ describe('the preview', () => {
       people: { added: 2, updated: 0 },
       notes: { added: 1, updated: 0 },
       interactions: { added: 2, updated: 0 },
+      problems: [],
     });
     expect(await snapshot(target)).toEqual(before);
     expect(before.people).toEqual([]);
@@ -342,7 +346,7 @@ describe('a malformed backup', () => {
     'is refused (%s) with the database unchanged',
     async (_label, broken, message) => {
       expect(broken).not.toBe(text);
-      await applyImport(target, fixture(), time.clock);
+      await applyImport(target, fixture());
       const before = await snapshot(target);
       const result = parseBackupText(broken);
       expect(result).toEqual({ ok: false, error: expect.stringMatching(message) });

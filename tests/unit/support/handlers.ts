@@ -13,6 +13,7 @@ import { createInteractionsService } from '@/lib/services/interactions';
 import { createNotesService } from '@/lib/services/notes';
 import { createPeopleService } from '@/lib/services/people';
 import { createSettingsService } from '@/lib/services/settings';
+import { createTransferService } from '@/lib/services/transfer';
 
 import { fakeBlogBrowser } from './blog-browser';
 import { testClock } from './db';
@@ -46,6 +47,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     settings: createSettingsService(db),
     health: createHealthService(db, clock),
     blogSites: createBlogSites(blogBrowser.deps),
+    transfer: createTransferService(db, clock),
     tabSubjects: createTabSubjects(fakeBrowser.storage.session),
     tabSelections: createTabSubjects(fakeBrowser.storage.session, 'tab-selected'),
     sidebars: createSidebarHub(broadcast),
