@@ -22,6 +22,8 @@ export default defineConfig({
       'alarms',
       'contextMenus',
       'notifications',
+      // Automatic backups write a file to the downloads folder, and delete their own old ones.
+      'downloads',
     ],
     host_permissions: [...SITE_HOST_PERMISSIONS],
     // Blogs are enabled one origin at a time, by the user, at run time; nothing broad at install.

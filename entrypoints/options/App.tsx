@@ -1,12 +1,26 @@
 import { HealthWarnings } from '@/components/HealthWarnings';
 import { Notice } from '@/components/Notice';
+import { AutoBackupSettings } from '@/components/options/AutoBackupSettings';
 import { BlogSites } from '@/components/options/BlogSites';
+import { ExportData } from '@/components/options/ExportData';
 import { FollowUpSettings } from '@/components/options/FollowUpSettings';
+import { ImportData } from '@/components/options/ImportData';
 import { PageSettings } from '@/components/options/PageSettings';
+import type { AutoBackupStore } from '@/lib/options/auto-backup-store';
 import type { OptionsStore } from '@/lib/options/store';
+import type { TransferStore } from '@/lib/options/transfer-store';
 import { siteLabel } from '@/lib/sites/site-label';
 
-export function App({ store }: { store: OptionsStore }) {
+interface Props {
+  store: OptionsStore;
+  transfer: TransferStore;
+  autoBackup: AutoBackupStore;
+}
+
+const formatTime = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function App({ store, transfer, autoBackup }: Props) {
   const settings = store.settings.value;
   return (
     <main class="page">
@@ -32,6 +46,30 @@ export function App({ store }: { store: OptionsStore }) {
       {settings && (
         <PageSettings settings={settings} onChange={(patch) => void store.updateSettings(patch)} />
       )}
+      <ExportData
+        busy={transfer.busy.value}
+        status={transfer.exportStatus.value}
+        onExport={(kind) => void transfer.exportAs(kind)}
+      />
+      {settings && (
+        <AutoBackupSettings
+          settings={settings}
+          status={autoBackup.status.value}
+          running={autoBackup.running.value}
+          failure={autoBackup.failure.value}
+          formatTime={formatTime}
+          onChange={(patch) => void store.updateSettings(patch)}
+          onRunNow={() => void autoBackup.runNow()}
+        />
+      )}
+      <ImportData
+        busy={transfer.busy.value}
+        preview={transfer.preview.value}
+        status={transfer.importStatus.value}
+        onChoose={(files) => void transfer.choose(files)}
+        onConfirm={() => void transfer.confirm()}
+        onCancel={() => transfer.cancel()}
+      />
     </main>
   );
 }

@@ -8,6 +8,7 @@ import type { NotesService } from '../services/notes';
 import type { PeopleService } from '../services/people';
 import type { SettingsService } from '../services/settings';
 import type { TransferService } from '../services/transfer';
+import type { AutoBackup } from './auto-backup';
 import type { BlogSites } from './blog-sites';
 import type { Handlers, RequestContext } from './router';
 import type { SidebarHub } from './sidebar-hub';
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   health: HealthService;
   blogSites: BlogSites;
   transfer: TransferService;
+  autoBackup: Pick<AutoBackup, 'status' | 'runNow'>;
   /** The page's subject per tab, as the content script reads it. */
   tabSubjects: TabSubjects;
   /** The author the user picked on the page, per tab; shown instead of the subject. */
@@ -237,6 +239,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'backup.export': () => deps.transfer.exportBackup(),
 
     'import.plan': (request) => deps.transfer.plan(request.file, request.mode),
+
+    'autoBackup.status': () => deps.autoBackup.status(),
+
+    'autoBackup.run': () => deps.autoBackup.runNow(),
 
     'import.apply': async (request) => {
       const summary = await deps.transfer.apply(request.file, request.mode);

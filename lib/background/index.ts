@@ -4,15 +4,24 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { registerRememberMenu } from '../context-menu/menu';
 import { AcquaintDatabase } from '../db/database';
 import type { ContentCommand } from '../messaging/protocol';
+import { systemClock } from '../model/clock';
 import { createFollowUpService } from '../services/follow-up';
 import { createHealthService } from '../services/health';
 import { createInteractionsService } from '../services/interactions';
 import { createNotesService } from '../services/notes';
 import { createPeopleService } from '../services/people';
+import { createAutoBackupStateStore } from '../services/auto-backup-state';
 import { createSettingsService } from '../services/settings';
 import { createTransferService } from '../services/transfer';
 import { createJournal, type Journal } from '../storage/journal';
+import {
+  AUTO_BACKUP_ALARM,
+  AUTO_BACKUP_CHECK_MINUTES,
+  type AutoBackupState,
+  createAutoBackup,
+} from './auto-backup';
 import { createBlogSites } from './blog-sites';
+import { createBackupDownloads } from './downloads';
 import { COLD_BADGE_ALARM, COLD_BADGE_PERIOD_MINUTES, createColdBadge } from './cold-badge';
 import { createHandlers } from './handlers';
 import { recoverJournal } from './recover-journal';
@@ -111,6 +120,16 @@ export function startBackground(): void {
     },
   }).catch((error: unknown) => console.error('Acquaint: context menu', error));
 
+  const settingsService = createSettingsService(db);
+  const transfer = createTransferService(db);
+  const autoBackup = createAutoBackup({
+    exportBackup: () => transfer.exportBackup(),
+    settings: () => settingsService.get(),
+    ...stateAccess(createAutoBackupStateStore(db)),
+    downloads: createBackupDownloads(browser.downloads),
+    clock: systemClock,
+  });
+
   const router = createMessageRouter(
     createHandlers({
       people,
@@ -118,10 +137,11 @@ export function startBackground(): void {
       interactions: createInteractionsService(db),
       followUp,
       coldChanged: () => coldBadge.changed(),
-      settings: createSettingsService(db),
+      settings: settingsService,
       health: createHealthService(db),
       blogSites,
-      transfer: createTransferService(db),
+      transfer,
+      autoBackup,
       tabSubjects,
       tabSelections,
       sidebars,
@@ -153,7 +173,12 @@ export function startBackground(): void {
   void browser.alarms.create(COLD_BADGE_ALARM, { periodInMinutes: COLD_BADGE_PERIOD_MINUTES });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === COLD_BADGE_ALARM) void coldBadge.update().catch(logFailure);
+    if (alarm.name === AUTO_BACKUP_ALARM) void autoBackup.runIfDue().catch(logFailure);
   });
+
+  // A backup file now and then, so the notes outlive an uninstall; due or not is decided inside.
+  void browser.alarms.create(AUTO_BACKUP_ALARM, { periodInMinutes: AUTO_BACKUP_CHECK_MINUTES });
+  void autoBackup.runIfDue().catch(logFailure);
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabSubjects.forget(tabId);
@@ -181,6 +206,13 @@ async function recoverTyping(journal: Journal, router: MessageRouter): Promise<v
   const firstWake = !(await browser.storage.session.get(marker))[marker];
   await browser.storage.session.set({ [marker]: true });
   await recoverJournal(journal, router, { olderThanMs: firstWake ? 0 : ABANDONED_AFTER_MS });
+}
+
+function stateAccess(store: ReturnType<typeof createAutoBackupStateStore>) {
+  return {
+    readState: () => store.read(),
+    writeState: (state: AutoBackupState) => store.write(state),
+  };
 }
 
 /** The toolbar button: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2. */

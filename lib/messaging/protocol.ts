@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 
+import type { AutoBackupStatus } from '../background/auto-backup';
 import type { ImportSummary } from '../backup/import';
 import type { Backup } from '../backup/schema';
 import type { ColdList, ColdPerson } from '../model/cold';
@@ -70,6 +71,8 @@ export interface ResponseMap {
   'backup.export': Backup;
   'import.plan': ImportSummary;
   'import.apply': ImportSummary;
+  'autoBackup.status': AutoBackupStatus;
+  'autoBackup.run': AutoBackupStatus;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -107,6 +110,8 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'backup.export': ['extension-page'],
   'import.plan': ['extension-page'],
   'import.apply': ['extension-page'],
+  'autoBackup.status': ['extension-page'],
+  'autoBackup.run': ['extension-page'],
 };
 
 /** Messages the background sends to a tab's content script. */

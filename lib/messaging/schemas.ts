@@ -9,6 +9,7 @@ import {
   MAX_URL_LENGTH,
   MAX_WHY_LENGTH,
 } from '../model/limits';
+import { SETTING_RANGES } from '../model/settings';
 import { INTERACTION_KINDS } from '../model/types';
 import { MAX_LOOKUP_KEYS } from './limits';
 
@@ -91,6 +92,11 @@ export const originSchema = z
     'is not a web origin like https://blog.example',
   );
 
+function rangeSchema(key: keyof typeof SETTING_RANGES) {
+  const { min, max } = SETTING_RANGES[key];
+  return z.number().int().min(min).max(max);
+}
+
 const importModeSchema = z.enum(['restore', 'add']);
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -126,7 +132,10 @@ export const requestSchema = z.discriminatedUnion('type', [
     patch: z.strictObject({
       badges: z.boolean().optional(),
       debug: z.boolean().optional(),
-      defaultCadenceDays: z.number().int().min(1).max(3650).optional(),
+      defaultCadenceDays: rangeSchema('defaultCadenceDays').optional(),
+      autoBackup: z.boolean().optional(),
+      autoBackupEveryDays: rangeSchema('autoBackupEveryDays').optional(),
+      autoBackupKeep: rangeSchema('autoBackupKeep').optional(),
     }),
   }),
   z.strictObject({
@@ -171,4 +180,6 @@ export const requestSchema = z.discriminatedUnion('type', [
   // that is wrong (`people[3].identities[0].key`) for the options page to show.
   z.strictObject({ type: z.literal('import.plan'), mode: importModeSchema, file: z.unknown() }),
   z.strictObject({ type: z.literal('import.apply'), mode: importModeSchema, file: z.unknown() }),
+  z.strictObject({ type: z.literal('autoBackup.status') }),
+  z.strictObject({ type: z.literal('autoBackup.run') }),
 ]);

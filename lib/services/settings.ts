@@ -1,5 +1,5 @@
 import type { AcquaintDatabase } from '../db/database';
-import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { DEFAULT_SETTINGS, SETTING_RANGES, type Settings } from '../model/settings';
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
@@ -34,8 +34,9 @@ export function createSettingsService(db: AcquaintDatabase) {
 /** A stored value of the wrong type or out of range (an old bug, a bad import) reads as the default. */
 function isValid(key: keyof Settings, value: unknown): boolean {
   if (typeof value !== typeof DEFAULT_SETTINGS[key]) return false;
-  if (key === 'defaultCadenceDays') {
-    return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 3650;
+  if (key in SETTING_RANGES) {
+    const { min, max } = SETTING_RANGES[key as keyof typeof SETTING_RANGES];
+    return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
   }
   return true;
 }

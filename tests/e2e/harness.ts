@@ -115,6 +115,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       const linked = [...pages.values()].join('\n');
       return requests.filter((request) => {
         if (request.url.startsWith('chrome-extension://')) return false;
+        // A file the extension made in memory (a backup being downloaded) is not a request out.
+        if (/^(blob|data):/.test(request.url)) return false;
         if (request.origin === 'extension') return true;
         // A fixture page may load its own images; anything it does not name came from us.
         // Compared without the query, which pages write with entity-encoded ampersands.

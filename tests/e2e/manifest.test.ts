@@ -12,6 +12,7 @@ const ALLOWED_PERMISSIONS = [
   'alarms',
   'contextMenus',
   'notifications',
+  'downloads',
 ];
 /** Blogs: asked for one origin at a time, at run time, never granted at install. */
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];

@@ -25,3 +25,15 @@ export const TWEET_USER_NAME = '[data-testid="User-Name"]';
  * its own `User-Name` block.
  */
 export const QUOTED_TWEET = 'div[role="link"], [data-testid="quoteTweet"]';
+
+/**
+ * A follow or unfollow button; X names it after the account's numeric id:
+ * `data-testid="<digits>-follow"`, or `"<digits>-unfollow"` when the viewer follows the account.
+ */
+export const FOLLOW_BUTTON = '[data-testid$="-follow"], [data-testid$="-unfollow"]';
+
+/** The test id of a follow button, with the account id as its first group. */
+export const FOLLOW_BUTTON_TEST_ID = /^(\d{1,25})-(?:follow|unfollow)$/;
+
+/** One account in a list ("Who to follow", "You might like", followers): never the page's subject. */
+export const USER_CELL = '[data-testid="UserCell"]';

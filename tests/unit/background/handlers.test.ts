@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import type { Mock } from 'vitest';
 
 import { createMessageRouter, type Handlers, type RequestContext } from '@/lib/background/router';
@@ -493,7 +494,12 @@ describe('the newer requests', () => {
         { type: 'settings.update', patch: { badges: false, defaultCadenceDays: 14 } },
         SIDEBAR,
       );
-      expect(updated).toEqual({ badges: false, debug: false, defaultCadenceDays: 14 });
+      expect(updated).toEqual({
+        ...DEFAULT_SETTINGS,
+        badges: false,
+        debug: false,
+        defaultCadenceDays: 14,
+      });
       // Once with settings.changed (a new cadence also sends people.changed, as every write does).
       expect(
         test.tellAllTabs.mock.calls.filter(([command]) => command.type === 'settings.changed'),
@@ -507,6 +513,7 @@ describe('the newer requests', () => {
 
     it('settings.get gives the defaults before anything was changed', async () => {
       expect(await handlers['settings.get']({ type: 'settings.get' }, TOP)).toEqual({
+        ...DEFAULT_SETTINGS,
         badges: true,
         debug: false,
         defaultCadenceDays: 30,

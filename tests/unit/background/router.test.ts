@@ -84,6 +84,8 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'backup.export': { type: 'backup.export' },
   'import.plan': { type: 'import.plan', mode: 'restore', file: { format: 'acquaint-backup' } },
   'import.apply': { type: 'import.apply', mode: 'add', file: { format: 'acquaint-backup' } },
+  'autoBackup.status': { type: 'autoBackup.status' },
+  'autoBackup.run': { type: 'autoBackup.run' },
 };
 
 const ALL_TYPES = Object.keys(EXAMPLES) as RequestType[];
@@ -121,6 +123,8 @@ const FROM_EXTENSION_PAGES: RequestType[] = [
   'backup.export',
   'import.plan',
   'import.apply',
+  'autoBackup.status',
+  'autoBackup.run',
 ];
 
 function spyHandlers() {
@@ -188,6 +192,12 @@ function spyHandlers() {
       throw new Error('not expected');
     }),
     'import.apply': vi.fn<Handlers['import.apply']>(async () => {
+      throw new Error('not expected');
+    }),
+    'autoBackup.status': vi.fn<Handlers['autoBackup.status']>(async () => {
+      throw new Error('not expected');
+    }),
+    'autoBackup.run': vi.fn<Handlers['autoBackup.run']>(async () => {
       throw new Error('not expected');
     }),
   } satisfies Handlers;
@@ -265,6 +275,8 @@ describe('who may send', () => {
     ['backup.export', { type: 'backup.export' }],
     ['import.plan', { type: 'import.plan', mode: 'restore', file: {} }],
     ['import.apply', { type: 'import.apply', mode: 'restore', file: {} }],
+    ['autoBackup.status', { type: 'autoBackup.status' }],
+    ['autoBackup.run', { type: 'autoBackup.run' }],
   ];
 
   it.each(REFUSED_FROM_CONTENT)('refuses %s from a content script', async (type, message) => {

@@ -18,7 +18,12 @@ afterEach(async () => {
 
 describe('settings', () => {
   it('gives the defaults on a fresh database', async () => {
-    expect(await settings.get()).toEqual({ badges: true, debug: false, defaultCadenceDays: 30 });
+    expect(await settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      badges: true,
+      debug: false,
+      defaultCadenceDays: 30,
+    });
     expect(await db.settings.count()).toBe(0);
   });
 
@@ -31,16 +36,19 @@ describe('settings', () => {
 
   it('merges an update into what was stored, and returns the result', async () => {
     expect(await settings.update({ badges: false })).toEqual({
+      ...DEFAULT_SETTINGS,
       badges: false,
       debug: false,
       defaultCadenceDays: 30,
     });
     expect(await settings.update({ defaultCadenceDays: 7 })).toEqual({
+      ...DEFAULT_SETTINGS,
       badges: false,
       debug: false,
       defaultCadenceDays: 7,
     });
     expect(await settings.update({ debug: true, badges: true })).toEqual({
+      ...DEFAULT_SETTINGS,
       badges: true,
       debug: true,
       defaultCadenceDays: 7,
@@ -51,6 +59,7 @@ describe('settings', () => {
     await settings.update({ badges: false, defaultCadenceDays: 90 });
 
     expect(await createSettingsService(db).get()).toEqual({
+      ...DEFAULT_SETTINGS,
       badges: false,
       debug: false,
       defaultCadenceDays: 90,
@@ -85,6 +94,12 @@ describe('settings', () => {
     ['defaultCadenceDays', '30'],
     ['defaultCadenceDays', true],
     ['defaultCadenceDays', null],
+    ['autoBackup', 'yes'],
+    ['autoBackupEveryDays', 0],
+    ['autoBackupEveryDays', 366],
+    ['autoBackupKeep', 0],
+    ['autoBackupKeep', 2.5],
+    ['autoBackupKeep', 101],
   ])('falls back to the default when %s was stored as %j', async (key, value) => {
     await db.settings.put({ key, value });
     const read = await settings.get();
@@ -97,13 +112,23 @@ describe('settings', () => {
       { key: 'badges', value: 'yes' },
       { key: 'defaultCadenceDays', value: 12 },
     ]);
-    expect(await settings.get()).toEqual({ badges: true, debug: false, defaultCadenceDays: 12 });
+    expect(await settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      badges: true,
+      debug: false,
+      defaultCadenceDays: 12,
+    });
   });
 
   it('ignores unknown keys in an update and never stores them', async () => {
     const patch = { theme: 'dark', badges: false } as unknown as Partial<Settings>;
     const result = await settings.update(patch);
-    expect(result).toEqual({ badges: false, debug: false, defaultCadenceDays: 30 });
+    expect(result).toEqual({
+      ...DEFAULT_SETTINGS,
+      badges: false,
+      debug: false,
+      defaultCadenceDays: 30,
+    });
     expect(result).not.toHaveProperty('theme');
     expect(await db.settings.get('theme')).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { EMPTY_AUTO_BACKUP_STATE } from '@/lib/background/auto-backup';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 import { createBlogSites } from '@/lib/background/blog-sites';
@@ -48,6 +49,10 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     health: createHealthService(db, clock),
     blogSites: createBlogSites(blogBrowser.deps),
     transfer: createTransferService(db, clock),
+    autoBackup: {
+      status: vi.fn(async () => ({ ...EMPTY_AUTO_BACKUP_STATE })),
+      runNow: vi.fn(async () => ({ ...EMPTY_AUTO_BACKUP_STATE })),
+    },
     tabSubjects: createTabSubjects(fakeBrowser.storage.session),
     tabSelections: createTabSubjects(fakeBrowser.storage.session, 'tab-selected'),
     sidebars: createSidebarHub(broadcast),

@@ -1,0 +1,158 @@
+import type { ImportCounts } from '@/lib/backup/import';
+import type { PickedBytes } from '@/lib/imports/read-files';
+import type { ImportPreview, TransferStatus } from '@/lib/options/transfer-store';
+
+interface Props {
+  busy: boolean;
+  preview: ImportPreview | null;
+  status: TransferStatus | null;
+  onChoose(files: PickedBytes[]): void;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** The problems listed in the preview before "…and N more". */
+const LISTED_PROBLEMS = 20;
+
+/** Bringing data in: pick files, see what would change, then import all of it or none. */
+export function ImportData({ busy, preview, status, onChoose, onConfirm, onCancel }: Props) {
+  return (
+    <section class="card" aria-labelledby="import-title">
+      <h2 id="import-title">Import</h2>
+      <p class="hint">
+        An Acquaint backup, LinkedIn’s data export (Connections.csv and messages.csv, or its zip),
+        the X archive (its zip, or following.js, follower.js and direct-messages.js) or contacts as
+        vCard. Files are read in this browser; you see what would change before anything is written,
+        and an import is all or nothing.
+      </p>
+      <label class="file-pick">
+        <span>Choose files</span>
+        <input
+          type="file"
+          multiple
+          accept=".json,.csv,.zip,.js,.vcf,.vcard,application/json,text/csv,application/zip,text/vcard"
+          data-testid="import-file"
+          disabled={busy}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const files = [...(input.files ?? [])];
+            // The same file can be chosen again after a cancel.
+            void Promise.all(files.map(pickedBytes)).then((picked) => {
+              input.value = '';
+              onChoose(picked);
+            });
+          }}
+        />
+      </label>
+      {busy && !preview && (
+        <p class="hint" role="status">
+          Reading…
+        </p>
+      )}
+      {preview && (
+        <div class="import-preview" data-testid="import-preview">
+          <p>
+            <strong dir="auto">{preview.label}</strong>{' '}
+            <span class="hint" dir="auto">
+              ({preview.fileNames.join(', ')})
+            </span>
+          </p>
+          <table class="counts">
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col">New</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              <CountRow label="People" counts={preview.summary.people} testId="preview-people" />
+              <CountRow label="Notes" counts={preview.summary.notes} testId="preview-notes" />
+              <CountRow
+                label="Interactions"
+                counts={preview.summary.interactions}
+                testId="preview-interactions"
+              />
+            </tbody>
+          </table>
+          {preview.mode === 'add' && (
+            <p class="hint">
+              People already in Acquaint keep what you wrote about them; they only gain new profiles
+              and interactions.
+            </p>
+          )}
+          {preview.problems.length > 0 && (
+            <details
+              class="problems"
+              data-testid="import-problems"
+              open={preview.problems.length <= 5}
+            >
+              <summary>
+                {preview.problems.length === 1
+                  ? '1 thing will be left out or needs a look'
+                  : `${preview.problems.length.toLocaleString('en')} things will be left out or need a look`}
+              </summary>
+              <ul>
+                {preview.problems.slice(0, LISTED_PROBLEMS).map((problem, index) => (
+                  <li key={index} dir="auto">
+                    {problem}
+                  </li>
+                ))}
+                {preview.problems.length > LISTED_PROBLEMS && (
+                  <li>
+                    …and {(preview.problems.length - LISTED_PROBLEMS).toLocaleString('en')} more
+                  </li>
+                )}
+              </ul>
+            </details>
+          )}
+          <div class="button-row">
+            <button
+              type="button"
+              class="primary"
+              data-testid="import-confirm"
+              disabled={busy}
+              onClick={onConfirm}
+            >
+              Import
+            </button>
+            <button type="button" data-testid="import-cancel" disabled={busy} onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {status && (
+        <p
+          class={status.ok ? 'status' : 'status status--error'}
+          role={status.ok ? 'status' : 'alert'}
+          data-testid="import-status"
+        >
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function CountRow({
+  label,
+  counts,
+  testId,
+}: {
+  label: string;
+  counts: ImportCounts;
+  testId: string;
+}) {
+  return (
+    <tr data-testid={testId}>
+      <th scope="row">{label}</th>
+      <td>{counts.added.toLocaleString('en')}</td>
+      <td>{counts.updated.toLocaleString('en')}</td>
+    </tr>
+  );
+}
+
+async function pickedBytes(file: File): Promise<PickedBytes> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}

@@ -1,0 +1,180 @@
+import { MAX_NAME_LENGTH, MAX_WHY_LENGTH } from '../../model/limits';
+import type { Identity } from '../../model/types';
+import type { ImportDraft, PickedFile } from '../draft';
+import {
+  assertCsvText,
+  cell,
+  collapseWhitespace,
+  displayName,
+  DraftCollector,
+  emailKey,
+  findHeader,
+  isBlankRow,
+  linkedInProfileFromCell,
+  parseCsv,
+  quoted,
+  rowShapeProblem,
+  truncate,
+  type CsvHeader,
+} from './csv';
+import { parseDay } from './dates';
+
+/**
+ * LinkedIn's Connections.csv: one row per connection, below a short "Notes:" preamble.
+ *
+ * ```
+ * First Name,Last Name,URL,Email Address,Company,Position,Connected On
+ * Ada,Quill,https://www.linkedin.com/in/ada-quill-4b21a,,Quill Data,Founder,15 Mar 2024
+ * ```
+ *
+ * Older files have no URL column; their people are known by email address when they have one.
+ */
+
+export const CONNECTIONS_SOURCE = 'LinkedIn connections';
+export const CONNECTED_SUMMARY = 'Connected on LinkedIn';
+const EXPECTED = "the Connections.csv from LinkedIn's data export";
+
+/** First Name and Last Name, with URL (current files) or Connected On (older files without URL). */
+function isConnectionsHeader(names: ReadonlySet<string>): boolean {
+  return (
+    names.has('firstname') &&
+    names.has('lastname') &&
+    (names.has('url') || names.has('connectedon'))
+  );
+}
+
+export function findConnectionsHeader(rows: string[][]): CsvHeader | null {
+  return findHeader(rows, isConnectionsHeader);
+}
+
+/** "Founder at Quill Data", or whichever of the two the row has. */
+function whyOf(position: string, company: string): string {
+  if (position && company) return `${position} at ${company}`;
+  return position || company;
+}
+
+/**
+ * The people of a Connections.csv, each with the day of connecting as an interaction. Throws only
+ * when the file is empty, binary, or has no Connections header; everything else that is wrong
+ * with a row becomes a problem naming the file and row, and the rest is read.
+ */
+export function readLinkedInConnections(file: PickedFile): ImportDraft {
+  assertCsvText(file, EXPECTED);
+  const fileName = displayName(file);
+  const table = parseCsv(file.text);
+  const header = findConnectionsHeader(table.rows);
+  if (!header) {
+    throw new Error(
+      `${fileName} does not look like LinkedIn's Connections.csv: no row names the columns First Name, Last Name and URL. Pick ${EXPECTED}.`,
+    );
+  }
+  const column = {
+    first: header.column('First Name'),
+    last: header.column('Last Name'),
+    url: header.column('URL'),
+    email: header.column('Email Address'),
+    company: header.column('Company'),
+    position: header.column('Position'),
+    connectedOn: header.column('Connected On'),
+  };
+
+  const collector = new DraftCollector();
+  const problems: string[] = [];
+  // Thousands of connections share far fewer days: each distinct text is parsed once.
+  const days = new Map<string, string | null>();
+  const dayOf = (text: string) => {
+    let day = days.get(text);
+    if (day === undefined) {
+      day = parseDay(text);
+      days.set(text, day);
+    }
+    return day;
+  };
+
+  for (let index = header.index + 1; index < table.rows.length; index += 1) {
+    const row = table.rows[index] ?? [];
+    const rowNumber = index + 1;
+    const where = `${fileName} row ${rowNumber}`;
+    const broken = table.broken.get(rowNumber);
+    if (broken) {
+      problems.push(`${where}: ${broken.message}`);
+      continue;
+    }
+    if (isBlankRow(row)) continue;
+    const shape = rowShapeProblem(row, header);
+    if (shape) {
+      problems.push(`${where}: ${shape}`);
+      continue;
+    }
+
+    const name = truncate(
+      collapseWhitespace(`${cell(row, column.first)} ${cell(row, column.last)}`),
+      MAX_NAME_LENGTH,
+    );
+    const who = name ? `${where} (${name})` : where;
+    const identities: Identity[] = [];
+
+    const address = cell(row, column.url);
+    const profile = linkedInProfileFromCell(address);
+    if (profile) identities.push({ key: profile.key, url: profile.url });
+    else if (address !== '') {
+      problems.push(`${who}: ${quoted(address)} is not a LinkedIn profile address; left out`);
+    }
+
+    const email = cell(row, column.email);
+    const mail = emailKey(email);
+    if (mail) identities.push({ key: mail });
+    else if (email !== '') {
+      problems.push(`${who}: ${quoted(email)} is not an email address; left out`);
+    }
+
+    if (name === '' && !profile) {
+      problems.push(`${where}: no name and no profile address; skipped`);
+      continue;
+    }
+    if (identities.length === 0) {
+      const missing =
+        column.url === undefined
+          ? 'no email address, and this file has no profile addresses (no URL column)'
+          : 'no profile address or email address';
+      problems.push(`${who}: ${missing}; skipped`);
+      continue;
+    }
+
+    const why = truncate(
+      whyOf(
+        collapseWhitespace(cell(row, column.position)),
+        collapseWhitespace(cell(row, column.company)),
+      ),
+      MAX_WHY_LENGTH,
+    );
+    const ref = collector.addPerson({
+      ref: identities[0]?.key ?? '',
+      name,
+      identities,
+      ...(why ? { why } : {}),
+      tags: ['linkedin'],
+    });
+
+    const connectedOn = cell(row, column.connectedOn);
+    if (connectedOn === '') continue;
+    const at = dayOf(connectedOn);
+    if (at === null) {
+      problems.push(
+        `${who}: ${quoted(connectedOn)} is not a date; imported without the day of connecting`,
+      );
+      continue;
+    }
+    collector.addInteraction({
+      personRef: ref,
+      at,
+      kind: 'other',
+      // Once connected, the next move is the user's: an interaction coming in makes it their turn
+      // to follow up (CONTRACT §4), so the new connection does not sit as if answered.
+      direction: 'in',
+      summary: CONNECTED_SUMMARY,
+    });
+  }
+
+  return collector.finish(CONNECTIONS_SOURCE, problems);
+}
