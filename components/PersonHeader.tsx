@@ -5,9 +5,16 @@ interface Props {
   name: string;
   identities: Identity[];
   onClose(): void;
+  /** Offered when the person has more than one identity. */
+  onSplit?(key: string): void;
+  /** Opens "same person as…"; offered once the page shows someone. */
+  onSamePerson?(): void;
+  samePersonOpen?: boolean;
 }
 
-export function PersonHeader({ name, identities, onClose }: Props) {
+export function PersonHeader(props: Props) {
+  const { name, identities, onClose, onSplit, onSamePerson, samePersonOpen = false } = props;
+  const canSplit = onSplit !== undefined && identities.length > 1;
   return (
     <header class="person-header">
       <div class="person-header__text">
@@ -27,10 +34,32 @@ export function PersonHeader({ name, identities, onClose }: Props) {
                 ) : (
                   <span dir="auto">{label.value}</span>
                 )}
+                {canSplit && (
+                  <button
+                    type="button"
+                    class="link-button identity__split"
+                    data-testid="identity-split"
+                    aria-label={`Split ${label.site} ${label.value} off into a person of its own`}
+                    onClick={() => onSplit(identity.key)}
+                  >
+                    Split off
+                  </button>
+                )}
               </li>
             );
           })}
         </ul>
+        {onSamePerson && (
+          <button
+            type="button"
+            class="link-button"
+            data-testid="same-person-toggle"
+            aria-expanded={samePersonOpen}
+            onClick={onSamePerson}
+          >
+            Same person as…
+          </button>
+        )}
       </div>
       <button
         type="button"

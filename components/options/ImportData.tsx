@@ -4,9 +4,13 @@ import type { ImportPreview, TransferStatus } from '@/lib/options/transfer-store
 
 interface Props {
   busy: boolean;
+  /** Files are being read (not just any work on the page, like an export). */
+  reading: boolean;
   preview: ImportPreview | null;
   status: TransferStatus | null;
   onChoose(files: PickedBytes[]): void;
+  /** The browser could not give the files' bytes. */
+  onUnreadable(error: unknown): void;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -15,7 +19,8 @@ interface Props {
 const LISTED_PROBLEMS = 20;
 
 /** Bringing data in: pick files, see what would change, then import all of it or none. */
-export function ImportData({ busy, preview, status, onChoose, onConfirm, onCancel }: Props) {
+export function ImportData(props: Props) {
+  const { busy, reading, preview, status, onChoose, onUnreadable, onConfirm, onCancel } = props;
   return (
     <section class="card" aria-labelledby="import-title">
       <h2 id="import-title">Import</h2>
@@ -37,14 +42,20 @@ export function ImportData({ busy, preview, status, onChoose, onConfirm, onCance
             const input = event.currentTarget;
             const files = [...(input.files ?? [])];
             // The same file can be chosen again after a cancel.
-            void Promise.all(files.map(pickedBytes)).then((picked) => {
-              input.value = '';
-              onChoose(picked);
-            });
+            void Promise.all(files.map(pickedBytes)).then(
+              (picked) => {
+                input.value = '';
+                onChoose(picked);
+              },
+              (error: unknown) => {
+                input.value = '';
+                onUnreadable(error);
+              },
+            );
           }}
         />
       </label>
-      {busy && !preview && (
+      {reading && (
         <p class="hint" role="status">
           Reading…
         </p>

@@ -66,7 +66,9 @@ export function App({ store, transfer, autoBackup }: Props) {
         busy={transfer.busy.value}
         preview={transfer.preview.value}
         status={transfer.importStatus.value}
+        reading={transfer.reading.value}
         onChoose={(files) => void transfer.choose(files)}
+        onUnreadable={(error) => transfer.unreadable(error)}
         onConfirm={() => void transfer.confirm()}
         onCancel={() => transfer.cancel()}
       />

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { NoteComposer } from '@/components/NoteComposer';
 import { FollowUpControls } from '@/components/sidebar/FollowUpControls';
+import { SamePersonPanel } from '@/components/sidebar/SamePersonPanel';
 import { TouchForm } from '@/components/sidebar/TouchForm';
 import { Timeline } from '@/components/Timeline';
 import { PersonHeader } from '@/components/PersonHeader';
@@ -10,9 +11,16 @@ import { SaveStatus } from '@/components/SaveStatus';
 import { UndoBar } from '@/components/UndoBar';
 import { WhyField } from '@/components/WhyField';
 import { toLocalInput, type FollowUpStore } from '@/lib/sidebar/follow-up-store';
+import type { IdentityStore } from '@/lib/sidebar/identity-store';
 import type { SidebarStore } from '@/lib/sidebar/store';
 
-export function App({ store, followUp }: { store: SidebarStore; followUp: FollowUpStore }) {
+interface Props {
+  store: SidebarStore;
+  followUp: FollowUpStore;
+  identity: IdentityStore;
+}
+
+export function App({ store, followUp, identity }: Props) {
   const composerRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -81,7 +89,23 @@ export function App({ store, followUp }: { store: SidebarStore; followUp: Follow
         name={store.displayName.value}
         identities={identities}
         onClose={() => void store.close()}
+        onSamePerson={() => identity.toggle()}
+        samePersonOpen={identity.open.value}
+        {...(person ? { onSplit: (key: string) => void identity.split(key) } : {})}
       />
+      {identity.open.value && (
+        <SamePersonPanel
+          name={store.displayName.value}
+          query={identity.query.value}
+          matches={identity.matches.value}
+          picked={identity.picked.value}
+          busy={identity.busy.value}
+          onQuery={(text) => void identity.search(text)}
+          onPick={(match) => identity.pick(match)}
+          onConfirm={() => void identity.confirmMerge()}
+          onClose={() => identity.close()}
+        />
+      )}
       <WhyField value={store.why.value} onInput={(text) => store.typeWhy(text)} />
       <FollowUpControls
         person={person}

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { messagingSidebarApi } from '@/lib/sidebar/api';
 import { listenForRefresh } from '@/lib/sidebar/refresh-events';
 import { createFollowUpStore } from '@/lib/sidebar/follow-up-store';
+import { createIdentityStore } from '@/lib/sidebar/identity-store';
 import { createSidebarStore } from '@/lib/sidebar/store';
 import { createJournal } from '@/lib/storage/journal';
 
@@ -28,6 +29,15 @@ const followUp = createFollowUpStore({
   report: (error) => store.report(error),
 });
 
+const identity = createIdentityStore({
+  api: messagingSidebarApi,
+  personRef: () => store.personRef(),
+  person: () => store.person.value,
+  reload: () => store.load(),
+  report: (error) => store.report(error),
+  inform: (text) => store.inform(text),
+});
+
 listenForRefresh((tabId) => void store.onRefresh(tabId));
 // The page may navigate or the tab close at any moment: save what is typed right away.
 addEventListener('pagehide', () => void store.flush());
@@ -36,5 +46,5 @@ addEventListener('visibilitychange', () => {
 });
 
 const root = document.getElementById('app');
-if (root) render(<App store={store} followUp={followUp} />, root);
+if (root) render(<App store={store} followUp={followUp} identity={identity} />, root);
 void store.load();

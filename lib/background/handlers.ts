@@ -3,6 +3,7 @@ import { refOfPerson } from '../model/person-ref';
 import type { Person } from '../model/types';
 import type { FollowUpService } from '../services/follow-up';
 import type { HealthService } from '../services/health';
+import type { IdentitiesService } from '../services/identities';
 import type { InteractionsService } from '../services/interactions';
 import type { NotesService } from '../services/notes';
 import type { PeopleService } from '../services/people';
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   health: HealthService;
   blogSites: BlogSites;
   transfer: TransferService;
+  identities: IdentitiesService;
   autoBackup: Pick<AutoBackup, 'status' | 'runNow'>;
   /** The page's subject per tab, as the content script reads it. */
   tabSubjects: TabSubjects;
@@ -71,7 +73,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (context.frameId !== 0)
         throw new Error('Refused: only the top frame reports its subject.');
       const tabId = requireTab(context);
-      if (await tabSubjects.set(tabId, request.subject)) sidebars.refreshTab(tabId);
+      const linked =
+        request.subject && request.aliases?.length
+          ? await deps.identities.linkAliases(request.subject, request.aliases)
+          : null;
+      if (linked) changed();
+      if ((await tabSubjects.set(tabId, request.subject)) && !linked) sidebars.refreshTab(tabId);
       return null;
     },
 
@@ -239,6 +246,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'backup.export': () => deps.transfer.exportBackup(),
 
     'import.plan': (request) => deps.transfer.plan(request.file, request.mode),
+
+    'people.search': (request) => deps.identities.search(request.query, request.excludeId),
+
+    'people.merge': async (request) => {
+      const person = await deps.identities.merge(request.person, request.otherId);
+      changed();
+      return person;
+    },
+
+    'people.split': async (request) => {
+      const result = await deps.identities.split(request.personId, request.key);
+      changed();
+      return result;
+    },
 
     'autoBackup.status': () => deps.autoBackup.status(),
 

@@ -7,6 +7,7 @@ import type { ContentCommand } from '../messaging/protocol';
 import { systemClock } from '../model/clock';
 import { createFollowUpService } from '../services/follow-up';
 import { createHealthService } from '../services/health';
+import { createIdentitiesService } from '../services/identities';
 import { createInteractionsService } from '../services/interactions';
 import { createNotesService } from '../services/notes';
 import { createPeopleService } from '../services/people';
@@ -142,6 +143,7 @@ export function startBackground(): void {
       blogSites,
       transfer,
       autoBackup,
+      identities: createIdentitiesService(db),
       tabSubjects,
       tabSelections,
       sidebars,

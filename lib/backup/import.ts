@@ -1,4 +1,5 @@
 import type { AcquaintDatabase } from '../db/database';
+import { jsonErrorOffset, lineAndColumn } from '../format/json-error';
 import type { Identity, Interaction, Note, Person } from '../model/types';
 import { withFollowUp } from '../services/follow-up';
 import { sameInteraction } from '../services/interactions';
@@ -62,8 +63,8 @@ export function parseBackupText(text: unknown): BackupParse {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: jsonError(text, error) };
+  } catch {
+    return { ok: false, error: jsonError(text) };
   }
   return parseBackup(value);
 }
@@ -380,24 +381,17 @@ function firstNonSpace(text: string): number {
 
 /** "line 3, column 14" for a character offset. */
 function where(text: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset;) {
-    line += 1;
-    lineStart = index + 1;
-    index = text.indexOf('\n', lineStart);
-  }
-  return `line ${line}, column ${offset - lineStart + 1}`;
+  const { line, column } = lineAndColumn(text, offset);
+  return `line ${line}, column ${column}`;
 }
 
-function jsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /at position (\d+)/.exec(message)?.[1];
-  if (position !== undefined && Number(position) < text.trimEnd().length) {
-    return `This file is not valid JSON: it breaks at ${where(text, Number(position))}. Nothing was imported.`;
-  }
-  if (position !== undefined || /unexpected end|unterminated/i.test(message)) {
+function jsonError(text: string): string {
+  const offset = jsonErrorOffset(text);
+  if (offset !== null && offset >= text.length) {
     return `This file is not valid JSON: it ends too early, at ${where(text, text.length)} (is it cut off?). Nothing was imported.`;
   }
-  return `This file is not valid JSON (${message}). Nothing was imported.`;
+  if (offset !== null) {
+    return `This file is not valid JSON: it breaks at ${where(text, offset)}. Nothing was imported.`;
+  }
+  return 'This file is not valid JSON. Nothing was imported.';
 }

@@ -178,7 +178,20 @@ export function parseBackup(value: unknown): BackupParse {
   if (!SUPPORTED_BACKUP_VERSIONS.includes(head.version as number)) {
     return { ok: false, error: `version: ${versionMessage(head.version)}` };
   }
-  const result = backupSchema.safeParse(value);
+  let result: ReturnType<typeof backupSchema.safeParse>;
+  try {
+    result = backupSchema.safeParse(value);
+  } catch (error) {
+    // The schema library collects every problem; hundreds of thousands of them overflow its stack.
+    if (error instanceof RangeError) {
+      return {
+        ok: false,
+        error:
+          'This backup has too many problems to list (hundreds of thousands of wrong fields), so nothing was imported. Is it an Acquaint backup that another program changed?',
+      };
+    }
+    throw error;
+  }
   if (result.success) return { ok: true, backup: result.data };
   return { ok: false, error: describeBackupError(result.error) };
 }
@@ -229,7 +242,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 
 function article(type: string): string {
   if (type === 'null' || type === 'undefined') return type;
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  return /^[aeiou]/i.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function versionMessage(version: unknown): string {

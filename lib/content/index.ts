@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 import { sendRequest } from '../messaging/client';
 import type { ContentCommand } from '../messaging/protocol';
-import { adapterFor } from '../sites';
+import { adapterFor, readSubjectAliases } from '../sites';
 import type { PersonRef, SiteId } from '../sites/types';
 import { createAuthorBadges } from './author-badges';
 import { createHealthWatch } from './health-watch';
@@ -47,7 +47,12 @@ export function startContent(ctx: ContentScriptContext): void {
       subject = next;
       if (next?.name) health.found();
       void sidebar.setAvailable(subject !== null || selected !== null);
-      void send({ type: 'tab.subject', subject: next });
+      const aliases = next?.name ? readSubjectAliases(document, new URL(location.href)) : [];
+      void send({
+        type: 'tab.subject',
+        subject: next,
+        ...(aliases.length > 0 ? { aliases } : {}),
+      });
     },
   });
 

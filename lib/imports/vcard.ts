@@ -529,7 +529,7 @@ function mergeCandidates(group: Candidate[], leftOut: ReadonlySet<string>): Cand
   };
   const whys: string[] = [];
   for (const candidate of group) {
-    merged.cards.push(...candidate.cards);
+    for (const card of candidate.cards) merged.cards.push(card);
     merged.hadKeys ||= candidate.hadKeys;
     for (const identity of candidate.identities) {
       if (leftOut.has(identity.key)) continue;

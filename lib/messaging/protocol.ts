@@ -5,6 +5,7 @@ import type { ImportSummary } from '../backup/import';
 import type { Backup } from '../backup/schema';
 import type { ColdList, ColdPerson } from '../model/cold';
 import type { SiteHealth } from '../model/health';
+import type { PersonMatch } from '../services/identities';
 import type { Settings } from '../model/settings';
 import type { Interaction, Note, Person } from '../model/types';
 import type { PersonRef } from '../sites/types';
@@ -71,6 +72,9 @@ export interface ResponseMap {
   'backup.export': Backup;
   'import.plan': ImportSummary;
   'import.apply': ImportSummary;
+  'people.search': PersonMatch[];
+  'people.merge': Person;
+  'people.split': { kept: Person; split: Person };
   'autoBackup.status': AutoBackupStatus;
   'autoBackup.run': AutoBackupStatus;
 }
@@ -110,6 +114,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'backup.export': ['extension-page'],
   'import.plan': ['extension-page'],
   'import.apply': ['extension-page'],
+  'people.search': ['extension-page'],
+  'people.merge': ['extension-page'],
+  'people.split': ['extension-page'],
   'autoBackup.status': ['extension-page'],
   'autoBackup.run': ['extension-page'],
 };

@@ -100,7 +100,12 @@ function rangeSchema(key: keyof typeof SETTING_RANGES) {
 const importModeSchema = z.enum(['restore', 'add']);
 
 export const requestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('tab.subject'), subject: personRefSchema.nullable() }),
+  z.strictObject({
+    type: z.literal('tab.subject'),
+    subject: personRefSchema.nullable(),
+    // Other keys the page shows for the same account (an X account's number).
+    aliases: z.array(identityKeySchema).max(4).optional(),
+  }),
   z.strictObject({ type: z.literal('sidebar.context') }),
   z.strictObject({ type: z.literal('sidebar.close') }),
   z.strictObject({
@@ -180,6 +185,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   // that is wrong (`people[3].identities[0].key`) for the options page to show.
   z.strictObject({ type: z.literal('import.plan'), mode: importModeSchema, file: z.unknown() }),
   z.strictObject({ type: z.literal('import.apply'), mode: importModeSchema, file: z.unknown() }),
+  z.strictObject({
+    type: z.literal('people.search'),
+    query: z.string().max(200),
+    excludeId: idSchema.optional(),
+  }),
+  z.strictObject({ type: z.literal('people.merge'), person: personRefSchema, otherId: idSchema }),
+  z.strictObject({ type: z.literal('people.split'), personId: idSchema, key: identityKeySchema }),
   z.strictObject({ type: z.literal('autoBackup.status') }),
   z.strictObject({ type: z.literal('autoBackup.run') }),
 ]);

@@ -23,6 +23,27 @@ export interface Person extends Partial<FollowUpFields> {
   archived: boolean;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The records merged into this one ("same person as…"), newest last, so an identity can be
+   * split off again with what came with it. Not in backups: a restored person starts with none.
+   */
+  merged?: MergedRecord[];
+}
+
+/** What a merge took in, as it was: enough to give the record back on a split. */
+export interface MergedRecord {
+  id: string;
+  name: string;
+  identities: Identity[];
+  why: string;
+  tags: string[];
+  cadenceDays: number | null;
+  snoozedUntil: string | null;
+  archived: boolean;
+  createdAt: string;
+  noteIds: string[];
+  interactionIds: string[];
+  mergedAt: string;
 }
 
 export interface Note {

@@ -37,6 +37,8 @@ export function createTransferStore(api: TransferApi, clock: Clock = systemClock
   const importStatus = signal<TransferStatus | null>(null);
   const exportStatus = signal<TransferStatus | null>(null);
   const busy = signal(false);
+  /** Files are being read and checked (the import card says so; an export does not). */
+  const reading = signal(false);
   /** The file waiting for "Import", kept out of the signals: it may be large. */
   let pending: { backup: Backup; mode: ImportMode } | null = null;
 
@@ -49,11 +51,34 @@ export function createTransferStore(api: TransferApi, clock: Clock = systemClock
     }
   };
 
+  /** Reads and checks the files, then asks the background what importing them would do. */
+  const planFiles = async (files: readonly PickedBytes[]) => {
+    const read = await readImportFiles(files, clock);
+    if (!read.ok) {
+      importStatus.value = { ok: false, text: read.error };
+      return;
+    }
+    try {
+      const summary = await api.planImport(read.backup, read.mode);
+      pending = { backup: read.backup, mode: read.mode };
+      preview.value = {
+        label: read.label,
+        fileNames: files.map((file) => file.name),
+        mode: read.mode,
+        summary,
+        problems: [...read.problems, ...summary.problems],
+      };
+    } catch (error) {
+      importStatus.value = { ok: false, text: message(error) };
+    }
+  };
+
   return {
     preview,
     importStatus,
     exportStatus,
     busy,
+    reading,
 
     /** The user picked files: read and check them, then show what importing would do. */
     choose: (files: readonly PickedBytes[]) =>
@@ -61,25 +86,23 @@ export function createTransferStore(api: TransferApi, clock: Clock = systemClock
         preview.value = null;
         pending = null;
         importStatus.value = null;
-        const reading = await readImportFiles(files, clock);
-        if (!reading.ok) {
-          importStatus.value = { ok: false, text: reading.error };
-          return;
-        }
+        reading.value = true;
         try {
-          const summary = await api.planImport(reading.backup, reading.mode);
-          pending = { backup: reading.backup, mode: reading.mode };
-          preview.value = {
-            label: reading.label,
-            fileNames: files.map((file) => file.name),
-            mode: reading.mode,
-            summary,
-            problems: [...reading.problems, ...summary.problems],
-          };
-        } catch (error) {
-          importStatus.value = { ok: false, text: `${message(error)}` };
+          await planFiles(files);
+        } finally {
+          reading.value = false;
         }
       }),
+
+    /** The browser could not hand over the picked files (moved, deleted, unreadable). */
+    unreadable(error: unknown) {
+      preview.value = null;
+      pending = null;
+      importStatus.value = {
+        ok: false,
+        text: `The file could not be read (${message(error)}). Was it moved or deleted? Nothing was imported.`,
+      };
+    },
 
     confirm: () =>
       run(async () => {

@@ -1,6 +1,7 @@
 import { sendRequest } from '../messaging/client';
 import type { NoteSaveResult, SidebarContext } from '../messaging/protocol';
 import type { Interaction, Note, Person } from '../model/types';
+import type { PersonMatch } from '../services/identities';
 import type { PersonRef } from '../sites/types';
 
 /** What the sidebar asks of the background; the store depends on this, tests give a fake. */
@@ -26,6 +27,9 @@ export interface SidebarApi {
   deleteInteraction(id: string): Promise<Interaction | null>;
   restoreInteraction(interaction: Interaction): Promise<Interaction>;
   followUp(person: PersonRef, change: FollowUpChange): Promise<Person>;
+  searchPeople(query: string, excludeId?: string): Promise<PersonMatch[]>;
+  mergePerson(person: PersonRef, otherId: string): Promise<Person>;
+  splitIdentity(personId: string, key: string): Promise<{ kept: Person; split: Person }>;
 }
 
 export interface FollowUpChange {
@@ -49,4 +53,8 @@ export const messagingSidebarApi: SidebarApi = {
   deleteInteraction: (id) => sendRequest({ type: 'interactions.delete', id }),
   restoreInteraction: (interaction) => sendRequest({ type: 'interactions.restore', interaction }),
   followUp: (person, change) => sendRequest({ type: 'people.followUp', person, change }),
+  searchPeople: (query, excludeId) =>
+    sendRequest({ type: 'people.search', query, ...(excludeId ? { excludeId } : {}) }),
+  mergePerson: (person, otherId) => sendRequest({ type: 'people.merge', person, otherId }),
+  splitIdentity: (personId, key) => sendRequest({ type: 'people.split', personId, key }),
 };

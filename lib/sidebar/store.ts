@@ -290,6 +290,11 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       };
     },
 
+    /** Says what just happened (a merge, a split), the way failures are shown. */
+    inform(text: string) {
+      notice.value = { tone: 'info', text };
+    },
+
     dismissNotice() {
       notice.value = null;
     },

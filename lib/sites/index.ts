@@ -34,6 +34,15 @@ export function readSubject(doc: Document, url: URL): PersonRef | null {
   }
 }
 
+/** Other keys the page shows for its subject's account; empty when it shows none. Never throws. */
+export function readSubjectAliases(doc: Document, url: URL): string[] {
+  try {
+    return adapterFor(url)?.readSubjectAliases?.(doc, url) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** Authors of the items in `root` (the document, or a part the page just added). Never throws. */
 export function findAuthors(root: ParentNode, url: URL): AuthorMatch[] {
   try {

@@ -42,6 +42,11 @@ export interface SiteAdapter {
   /** The subject with the name shown on the page; null while the page has not rendered it. */
   readSubject(doc: Document, url: URL): PersonRef | null;
   /**
+   * Other identity keys the page shows for its subject's account (an X account's number), so a
+   * renamed handle or a person imported by number is still recognised. Not part of `readPage`.
+   */
+  readSubjectAliases?(doc: Document, url: URL): string[];
+  /**
    * The authors of the authored items (posts, tweets, comments, replies, messages) that are
    * `root`, lie inside it, or contain it, in document order and not de-duplicated. `root` is the
    * document, or an element the page has just added (infinite scroll), so a scan costs only the

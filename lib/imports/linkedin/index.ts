@@ -90,7 +90,8 @@ function combine(source: string, drafts: ImportDraft[]): ImportDraft {
       const personRef = refs.get(interaction.personRef);
       if (personRef !== undefined) collector.addInteraction({ ...interaction, personRef });
     }
-    problems.push(...draft.problems);
+    // One by one: a file of 200,000 skipped rows would overflow a spread's argument list.
+    for (const problem of draft.problems) problems.push(problem);
   }
   return collector.finish(source, problems);
 }

@@ -1,3 +1,4 @@
+import { readXSubjectAccountId } from './account-id';
 import { normalizeText, readDisplayName } from '../text';
 import { traceSite } from '../trace';
 import type { AuthorMatch, PersonRef, SiteAdapter } from '../types';
@@ -199,6 +200,10 @@ export const xAdapter: SiteAdapter = {
       traceSite('x', () => `no profile name found for ${key}; tried ${PROFILE_USER_NAME}`);
     }
     return name === null ? null : { key, name, url: xProfileUrl(key) };
+  },
+  readSubjectAliases(doc: Document, url: URL): string[] {
+    const id = readXSubjectAccountId(doc, url);
+    return id === null ? [] : [`x-id:${id}`];
   },
   findAuthors,
 };

@@ -84,6 +84,9 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'backup.export': { type: 'backup.export' },
   'import.plan': { type: 'import.plan', mode: 'restore', file: { format: 'acquaint-backup' } },
   'import.apply': { type: 'import.apply', mode: 'add', file: { format: 'acquaint-backup' } },
+  'people.search': { type: 'people.search', query: 'ada' },
+  'people.merge': { type: 'people.merge', person: ADA, otherId: 'p2' },
+  'people.split': { type: 'people.split', personId: 'p1', key: 'x:ada' },
   'autoBackup.status': { type: 'autoBackup.status' },
   'autoBackup.run': { type: 'autoBackup.run' },
 };
@@ -123,6 +126,9 @@ const FROM_EXTENSION_PAGES: RequestType[] = [
   'backup.export',
   'import.plan',
   'import.apply',
+  'people.search',
+  'people.merge',
+  'people.split',
   'autoBackup.status',
   'autoBackup.run',
 ];
@@ -192,6 +198,15 @@ function spyHandlers() {
       throw new Error('not expected');
     }),
     'import.apply': vi.fn<Handlers['import.apply']>(async () => {
+      throw new Error('not expected');
+    }),
+    'people.search': vi.fn<Handlers['people.search']>(async () => {
+      throw new Error('not expected');
+    }),
+    'people.merge': vi.fn<Handlers['people.merge']>(async () => {
+      throw new Error('not expected');
+    }),
+    'people.split': vi.fn<Handlers['people.split']>(async () => {
       throw new Error('not expected');
     }),
     'autoBackup.status': vi.fn<Handlers['autoBackup.status']>(async () => {
@@ -275,6 +290,9 @@ describe('who may send', () => {
     ['backup.export', { type: 'backup.export' }],
     ['import.plan', { type: 'import.plan', mode: 'restore', file: {} }],
     ['import.apply', { type: 'import.apply', mode: 'restore', file: {} }],
+    ['people.search', { type: 'people.search', query: 'a' }],
+    ['people.merge', { type: 'people.merge', person: ADA, otherId: 'p' }],
+    ['people.split', { type: 'people.split', personId: 'p', key: 'x:a' }],
     ['autoBackup.status', { type: 'autoBackup.status' }],
     ['autoBackup.run', { type: 'autoBackup.run' }],
   ];

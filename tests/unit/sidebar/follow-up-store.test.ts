@@ -78,6 +78,13 @@ function fakeApi() {
     })),
     deleteInteraction: vi.fn<SidebarApi['deleteInteraction']>(async (id) => touch(id)),
     restoreInteraction: vi.fn<SidebarApi['restoreInteraction']>(async (interaction) => interaction),
+    searchPeople: vi.fn<SidebarApi['searchPeople']>(async () => []),
+    mergePerson: vi.fn<SidebarApi['mergePerson']>(async () => {
+      throw new Error('not expected');
+    }),
+    splitIdentity: vi.fn<SidebarApi['splitIdentity']>(async () => {
+      throw new Error('not expected');
+    }),
     followUp: vi.fn<SidebarApi['followUp']>(async () => PERSON),
   } satisfies SidebarApi;
 }

@@ -76,6 +76,13 @@ function backedApi() {
     restoreInteraction: vi.fn<SidebarApi['restoreInteraction']>((interaction) =>
       interactions.restore(interaction),
     ),
+    searchPeople: vi.fn<SidebarApi['searchPeople']>(async () => []),
+    mergePerson: vi.fn<SidebarApi['mergePerson']>(async () => {
+      throw new Error('not expected');
+    }),
+    splitIdentity: vi.fn<SidebarApi['splitIdentity']>(async () => {
+      throw new Error('not expected');
+    }),
     followUp: vi.fn<SidebarApi['followUp']>(async (person, change) => {
       let stored = await people.ensure(person);
       if (change.cadenceDays !== undefined)

@@ -10,6 +10,7 @@ import type { ContentCommand, SidebarEvent } from '@/lib/messaging/protocol';
 import type { Clock } from '@/lib/model/clock';
 import { createFollowUpService } from '@/lib/services/follow-up';
 import { createHealthService } from '@/lib/services/health';
+import { createIdentitiesService } from '@/lib/services/identities';
 import { createInteractionsService } from '@/lib/services/interactions';
 import { createNotesService } from '@/lib/services/notes';
 import { createPeopleService } from '@/lib/services/people';
@@ -49,6 +50,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     health: createHealthService(db, clock),
     blogSites: createBlogSites(blogBrowser.deps),
     transfer: createTransferService(db, clock),
+    identities: createIdentitiesService(db, clock),
     autoBackup: {
       status: vi.fn(async () => ({ ...EMPTY_AUTO_BACKUP_STATE })),
       runNow: vi.fn(async () => ({ ...EMPTY_AUTO_BACKUP_STATE })),

@@ -1,4 +1,5 @@
-import { isYtdText, jsonErrorOffset, parseYtd } from '@/lib/imports/x-archive/ytd';
+import { jsonErrorOffset } from '@/lib/format/json-error';
+import { isYtdText, parseYtd } from '@/lib/imports/x-archive/ytd';
 
 describe('parseYtd', () => {
   it('returns the name, the part and the list', () => {
