@@ -10,10 +10,20 @@ interface Props {
   /** Opens "same person as…"; offered once the page shows someone. */
   onSamePerson?(): void;
   samePersonOpen?: boolean;
+  /** A merge or split is on its way: no second one until it is done. */
+  busy?: boolean;
 }
 
 export function PersonHeader(props: Props) {
-  const { name, identities, onClose, onSplit, onSamePerson, samePersonOpen = false } = props;
+  const {
+    name,
+    identities,
+    onClose,
+    onSplit,
+    onSamePerson,
+    samePersonOpen = false,
+    busy = false,
+  } = props;
   const canSplit = onSplit !== undefined && identities.length > 1;
   return (
     <header class="person-header">
@@ -39,6 +49,7 @@ export function PersonHeader(props: Props) {
                     type="button"
                     class="link-button identity__split"
                     data-testid="identity-split"
+                    disabled={busy}
                     aria-label={`Split ${label.site} ${label.value} off into a person of its own`}
                     onClick={() => onSplit(identity.key)}
                   >

@@ -54,6 +54,9 @@ export function App({ store, followUp, identity }: Props) {
     }
   }, [subject?.key]);
 
+  // Another person on the page: a half-made merge was about someone else.
+  useEffect(() => identity.close(), [subject?.key]);
+
   if (!context) {
     return store.loadError.value ? (
       <main class="sidebar">
@@ -91,6 +94,7 @@ export function App({ store, followUp, identity }: Props) {
         onClose={() => void store.close()}
         onSamePerson={() => identity.toggle()}
         samePersonOpen={identity.open.value}
+        busy={identity.busy.value}
         {...(person ? { onSplit: (key: string) => void identity.split(key) } : {})}
       />
       {identity.open.value && (

@@ -6,6 +6,7 @@ import {
   MAX_KEY_LENGTH,
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
+  MAX_SEARCH_LENGTH,
   MAX_URL_LENGTH,
   MAX_WHY_LENGTH,
 } from '../model/limits';
@@ -187,7 +188,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('import.apply'), mode: importModeSchema, file: z.unknown() }),
   z.strictObject({
     type: z.literal('people.search'),
-    query: z.string().max(200),
+    query: z.string().max(MAX_SEARCH_LENGTH),
     excludeId: idSchema.optional(),
   }),
   z.strictObject({ type: z.literal('people.merge'), person: personRefSchema, otherId: idSchema }),

@@ -10,3 +10,5 @@ export const MAX_WHY_LENGTH = 20_000;
 export const MAX_NOTE_LENGTH = 500_000;
 export const MAX_ID_LENGTH = 200;
 export const MAX_SUMMARY_LENGTH = 2_000;
+/** A "same person as…" search: a name or handle, not a document. */
+export const MAX_SEARCH_LENGTH = 200;

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 
-import { MAX_NAME_LENGTH } from '../model/limits';
+import { MAX_SEARCH_LENGTH } from '../model/limits';
 import type { Person } from '../model/types';
 import type { PersonMatch } from '../services/identities';
 import type { PersonRef } from '../sites/types';
@@ -30,6 +30,7 @@ export function createIdentityStore(options: IdentityStoreOptions) {
   let searchToken = 0;
 
   const reset = () => {
+    searchToken += 1;
     query.value = '';
     matches.value = [];
     picked.value = null;
@@ -53,18 +54,19 @@ export function createIdentityStore(options: IdentityStoreOptions) {
     },
 
     async search(text: string) {
-      query.value = text.slice(0, MAX_NAME_LENGTH);
+      const wanted = text.slice(0, MAX_SEARCH_LENGTH);
+      query.value = wanted;
       picked.value = null;
       const token = ++searchToken;
-      if (text.trim() === '') {
+      if (wanted.trim() === '') {
         matches.value = [];
         return;
       }
       try {
-        const found = await api.searchPeople(text, options.person()?.id);
+        const found = await api.searchPeople(wanted, options.person()?.id);
         if (token === searchToken) matches.value = found;
       } catch (error) {
-        options.report(error);
+        if (token === searchToken) options.report(error);
       }
     },
 

@@ -47,6 +47,8 @@ export function createSidebarStore(options: SidebarStoreOptions) {
   let whyDirty = false;
   /** Notes whose edit a conflict moved to a new note (old id → new id). */
   const movedTo = new Map<string, string>();
+  /** The composer's note the user asked to file while its save was still failing. */
+  let filing: string | null = null;
   /** Counts startEdit calls, so finishing one note does not close the editor of the next. */
   let editSession = 0;
 
@@ -73,6 +75,19 @@ export function createSidebarStore(options: SidebarStoreOptions) {
     },
     onSaved: ({ key, request }) => {
       if (request.type === 'people.setWhy' && !queue.isPending(key)) whyDirty = false;
+      // "Save note" was pressed while the save could not go through; a retry got it there, so
+      // file it now, as the click asked (unless the user typed on meanwhile).
+      if (
+        request.type === 'notes.save' &&
+        filing === request.note.id &&
+        !queue.isPending(key) &&
+        composer.value.id === filing &&
+        composer.value.body === request.note.body
+      ) {
+        filing = null;
+        composer.value = { id: newId(), body: '' };
+        void load();
+      }
     },
   });
 
@@ -203,6 +218,7 @@ export function createSidebarStore(options: SidebarStoreOptions) {
 
     typeComposer(body: string) {
       composer.value = { ...composer.value, body };
+      filing = null; // typing on means it is not finished yet
       // Nothing is stored until there is something to store; once stored, every change is saved.
       // Emptied while a save is pending: schedule the empty text so the stale one is not sent.
       const { id } = composer.value;
@@ -228,7 +244,12 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       }
       scheduleNote(draft);
       await queue.flush();
-      if (queue.isPending(`note:${draft.id}`)) return; // not saved: keep it in the composer
+      if (queue.isPending(`note:${draft.id}`)) {
+        // Not saved yet: it stays in the composer, and is filed when a retry saves it.
+        filing = draft.id;
+        return;
+      }
+      filing = null;
       composer.value = { id: newId(), body: '' };
       await load();
     },

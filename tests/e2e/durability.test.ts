@@ -28,3 +28,54 @@ describe('what is typed survives the browser closing', () => {
     }
   });
 });
+
+describe('what the sidebar showed as saved survives the service worker stopping', () => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'acquaint-sw-stop-'));
+  afterAll(() => rmSync(userDataDir, { recursive: true, force: true }));
+
+  it('keeps notes saved while the worker is stopped again and again, before and after they show as saved', async () => {
+    const session = await launchExtension({ userDataDir });
+    try {
+      const page = await openFixture(session, 'linkedin/profile-classic');
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      const stopWorkers = () => cdp.send('ServiceWorker.stopAllWorkers');
+      await clickToggle(page);
+      const frame = await sidebarFrame(page);
+      await frame.locator('[data-testid="person-name"]').waitFor();
+
+      const texts = [
+        'Stopped mid-save one 8e1a',
+        'Stopped mid-save two 3f0c',
+        'Stopped mid-save three 77d2',
+      ];
+      for (const text of texts) {
+        await frame.locator('[data-testid="note-input"]').fill(text);
+        await frame.locator('[data-testid="note-save"]').click();
+        // Stop the worker while the save is on its way, and again just after.
+        await stopWorkers();
+        await stopWorkers();
+        await expect
+          .poll(() => frame.locator('[data-testid="save-status"]').textContent(), {
+            timeout: 15_000,
+          })
+          .toBe('All changes saved');
+        // Filed, as the click asked, even when the first try died with the worker.
+        await expect.poll(() => frame.locator('[data-testid="note-input"]').inputValue()).toBe('');
+        await stopWorkers();
+      }
+
+      // A fresh page and sidebar, served by a worker that started from nothing.
+      await page.close();
+      const again = await openFixture(session, 'linkedin/profile-classic');
+      await clickToggle(again);
+      const reopened = await sidebarFrame(again);
+      for (const text of texts) {
+        await reopened.locator('[data-testid="note"]').filter({ hasText: text }).waitFor();
+      }
+      expect(await reopened.locator('[data-testid="note"]').count()).toBe(texts.length);
+    } finally {
+      await session.context.close();
+    }
+  });
+});

@@ -278,6 +278,37 @@ describe('composer', () => {
     expect(api.saveNote).toHaveBeenCalledTimes(1);
   });
 
+  it('files the note once a retry saves it, when "Save note" was pressed while saving failed', async () => {
+    await store.load();
+    const id = store.composer.value.id;
+    store.typeComposer('saved on the second try');
+    api.saveNote.mockRejectedValueOnce(new Error('the background stopped'));
+
+    await store.saveComposer();
+    // Not saved: the text stays in the composer, and the status says it will be retried.
+    expect(store.composer.value).toEqual({ id, body: 'saved on the second try' });
+    expect(store.saveState.value.status).toBe('failed');
+
+    await vi.advanceTimersByTimeAsync(3000);
+    await store.flush();
+    await vi.waitFor(() => expect(store.composer.value.id).not.toBe(id));
+    expect(store.composer.value.body).toBe('');
+    expect(await db.notes.get(id)).toMatchObject({ body: 'saved on the second try' });
+    await vi.waitFor(() => expect(bodies()).toEqual(['saved on the second try']));
+  });
+
+  it('does not file a failed note once the user typed on', async () => {
+    await store.load();
+    const id = store.composer.value.id;
+    store.typeComposer('first words');
+    api.saveNote.mockRejectedValueOnce(new Error('the background stopped'));
+    await store.saveComposer();
+    store.typeComposer('first words, and more');
+    await vi.advanceTimersByTimeAsync(3000);
+    await store.flush();
+    expect(store.composer.value).toEqual({ id, body: 'first words, and more' });
+  });
+
   it('never creates a note from an empty composer', async () => {
     await store.load();
     const id = store.composer.value.id;
