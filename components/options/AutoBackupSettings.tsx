@@ -6,6 +6,8 @@ interface Props {
   status: AutoBackupStatus | null;
   running: boolean;
   failure: string | null;
+  /** Whether the browser keeps Acquaint's data when the disk runs low; null when it cannot tell. */
+  persisted: boolean | null;
   /** Formats a moment for people: "22 Nov 2026, 10:00". */
   formatTime(iso: string): string;
   onChange(patch: Partial<Settings>): void;
@@ -20,7 +22,7 @@ const PERIODS = [
 
 /** Backup files written by themselves, so an uninstall or a broken profile cannot take the notes. */
 export function AutoBackupSettings(props: Props) {
-  const { settings, status, running, failure, formatTime, onChange, onRunNow } = props;
+  const { settings, status, running, failure, persisted, formatTime, onChange, onRunNow } = props;
   const keep = SETTING_RANGES.autoBackupKeep;
   return (
     <section class="card" aria-labelledby="auto-backup-title">
@@ -86,6 +88,13 @@ export function AutoBackupSettings(props: Props) {
       >
         {describeStatus(status, failure, formatTime)}
       </p>
+      {persisted !== null && (
+        <p class="hint" data-testid="storage-persisted">
+          {persisted
+            ? 'This browser keeps Acquaint’s data even when the disk runs low.'
+            : 'This browser may clear Acquaint’s data when the disk runs low; keep automatic backups on.'}
+        </p>
+      )}
     </section>
   );
 }

@@ -57,6 +57,7 @@ export function App({ store, transfer, autoBackup }: Props) {
           status={autoBackup.status.value}
           running={autoBackup.running.value}
           failure={autoBackup.failure.value}
+          persisted={autoBackup.persisted.value}
           formatTime={formatTime}
           onChange={(patch) => void store.updateSettings(patch)}
           onRunNow={() => void autoBackup.runNow()}

@@ -78,6 +78,7 @@ function props(
     status?: AutoBackupStatus | null;
     running?: boolean;
     failure?: string | null;
+    persisted?: boolean | null;
   } = {},
 ) {
   return {
@@ -85,6 +86,7 @@ function props(
     status: null,
     running: false,
     failure: null,
+    persisted: null,
     formatTime: vi.fn((iso: string) => `[${iso}]`),
     onChange: vi.fn<(patch: Partial<Settings>) => void>(),
     onRunNow: vi.fn(),
@@ -293,7 +295,11 @@ describe('the options page’s automatic backups', () => {
     const options = fakeOptionsApi();
     const store = createOptionsStore(options.api);
     const answer = deferred<AutoBackupStatus>();
-    const api = { status: vi.fn(async () => NONE), runNow: vi.fn(() => answer.promise) };
+    const api = {
+      status: vi.fn(async () => NONE),
+      runNow: vi.fn(() => answer.promise),
+      persisted: vi.fn(async () => true),
+    };
     const autoBackup = createAutoBackupStore(api);
     const transfer = createTransferStore(fakeTransferApi().api);
     show(<App store={store} transfer={transfer} autoBackup={autoBackup} />);
@@ -322,5 +328,18 @@ describe('the options page’s automatic backups', () => {
     await vi.waitFor(() => expect(one('auto-backup-now').textContent).toBe('Back up now'));
     expect(statusText()).toContain(`: ${NEWEST}.`);
     expect(statusText()).toMatch(/^Last backup written .*2026.*: /);
+  });
+
+  it('says whether the browser keeps the data when the disk runs low, and nothing when it cannot tell', () => {
+    show(<AutoBackupSettings {...props({ persisted: true })} />);
+    expect(container.querySelector('[data-testid="storage-persisted"]')?.textContent).toBe(
+      'This browser keeps Acquaint’s data even when the disk runs low.',
+    );
+    show(<AutoBackupSettings {...props({ persisted: false })} />);
+    expect(container.querySelector('[data-testid="storage-persisted"]')?.textContent).toContain(
+      'keep automatic backups on',
+    );
+    show(<AutoBackupSettings {...props({ persisted: null })} />);
+    expect(container.querySelector('[data-testid="storage-persisted"]')).toBeNull();
   });
 });

@@ -135,7 +135,11 @@ describe('the options page’s export', () => {
     await store.load();
     const fake = fakeTransferApi();
     const transfer = createTransferStore(fake.api, testClock('2026-11-25T08:30:00.000Z').clock);
-    const autoBackup = createAutoBackupStore({ status: vi.fn(), runNow: vi.fn() });
+    const autoBackup = createAutoBackupStore({
+      status: vi.fn(),
+      runNow: vi.fn(),
+      persisted: vi.fn(),
+    });
     show(<App store={store} transfer={transfer} autoBackup={autoBackup} />);
     const exported = deferred<Backup>();
     fake.api.exportBackup.mockReturnValueOnce(exported.promise);

@@ -370,6 +370,7 @@ describe('the options page’s import', () => {
         files: [],
       })),
       runNow: vi.fn(),
+      persisted: vi.fn(async () => null),
     });
     show(<App store={store} transfer={transfer} autoBackup={autoBackup} />);
     return { ...fake, transfer };

@@ -27,6 +27,7 @@ function fakeApi(status: AutoBackupStatus = NONE, written: AutoBackupStatus = WR
   return {
     status: vi.fn(async () => structuredClone(status)),
     runNow: vi.fn(async () => structuredClone(written)),
+    persisted: vi.fn(async (): Promise<boolean | null> => false),
   } satisfies AutoBackupApi;
 }
 
