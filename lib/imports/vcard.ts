@@ -334,18 +334,23 @@ function uriText(value: string): string {
   return value.replace(/\\([\\:;,])/g, '$1').trim();
 }
 
-const X_USER_PATH = /^\/i\/user\/(\d{1,25})\/?$/;
-
-/** `x-id:<digits>` for `https://x.com/i/user/<digits>` (X's address of an account by number). */
-export function xIdKeyFromUrl(href: string | URL): string | null {
+/** The address as a URL when it is a web page (http or https); null for anything else. */
+function webUrl(href: string | URL): URL | null {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const match = isXHost(url.hostname) ? X_USER_PATH.exec(url.pathname) : null;
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+}
+
+const X_USER_PATH = /^\/i\/user\/(\d{1,25})\/?$/;
+
+/** `x-id:<digits>` for `https://x.com/i/user/<digits>` (X's address of an account by number). */
+export function xIdKeyFromUrl(href: string | URL): string | null {
+  const url = webUrl(href);
+  const match = url && isXHost(url.hostname) ? X_USER_PATH.exec(url.pathname) : null;
   return match ? `x-id:${match[1]}` : null;
 }
 
@@ -359,13 +364,8 @@ function identityFromAddress(address: string, socialOnly: boolean): Identity | n
     /^[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:[/?#]|$)/.test(address)
       ? `https://${address}`
       : address;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = webUrl(withScheme);
+  if (!url) return null;
   const href = url.href.length <= MAX_URL_LENGTH ? url.href : undefined;
 
   const xId = xIdKeyFromUrl(url);

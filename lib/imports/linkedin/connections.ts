@@ -2,20 +2,18 @@ import { MAX_NAME_LENGTH, MAX_WHY_LENGTH } from '../../model/limits';
 import type { Identity } from '../../model/types';
 import type { ImportDraft, PickedFile } from '../draft';
 import {
-  assertCsvText,
   cell,
   collapseWhitespace,
-  displayName,
   DraftCollector,
   emailKey,
   findHeader,
-  isBlankRow,
   linkedInProfileFromCell,
-  parseCsv,
+  openCsv,
   quoted,
-  rowShapeProblem,
+  rowsBelowHeader,
   truncate,
   type CsvHeader,
+  type CsvKind,
 } from './csv';
 import { parseDay } from './dates';
 
@@ -32,7 +30,6 @@ import { parseDay } from './dates';
 
 export const CONNECTIONS_SOURCE = 'LinkedIn connections';
 export const CONNECTED_SUMMARY = 'Connected on LinkedIn';
-const EXPECTED = "the Connections.csv from LinkedIn's data export";
 
 /** First Name and Last Name, with URL (current files) or Connected On (older files without URL). */
 function isConnectionsHeader(names: ReadonlySet<string>): boolean {
@@ -47,6 +44,13 @@ export function findConnectionsHeader(rows: string[][]): CsvHeader | null {
   return findHeader(rows, isConnectionsHeader);
 }
 
+const CONNECTIONS_CSV: CsvKind = {
+  name: "LinkedIn's Connections.csv",
+  columns: 'First Name, Last Name and URL',
+  expected: "the Connections.csv from LinkedIn's data export",
+  accepts: isConnectionsHeader,
+};
+
 /** "Founder at Quill Data", or whichever of the two the row has. */
 function whyOf(position: string, company: string): string {
   if (position && company) return `${position} at ${company}`;
@@ -59,15 +63,7 @@ function whyOf(position: string, company: string): string {
  * with a row becomes a problem naming the file and row, and the rest is read.
  */
 export function readLinkedInConnections(file: PickedFile): ImportDraft {
-  assertCsvText(file, EXPECTED);
-  const fileName = displayName(file);
-  const table = parseCsv(file.text);
-  const header = findConnectionsHeader(table.rows);
-  if (!header) {
-    throw new Error(
-      `${fileName} does not look like LinkedIn's Connections.csv: no row names the columns First Name, Last Name and URL. Pick ${EXPECTED}.`,
-    );
-  }
+  const { fileName, table, header } = openCsv(file, CONNECTIONS_CSV);
   const column = {
     first: header.column('First Name'),
     last: header.column('Last Name'),
@@ -91,22 +87,7 @@ export function readLinkedInConnections(file: PickedFile): ImportDraft {
     return day;
   };
 
-  for (let index = header.index + 1; index < table.rows.length; index += 1) {
-    const row = table.rows[index] ?? [];
-    const rowNumber = index + 1;
-    const where = `${fileName} row ${rowNumber}`;
-    const broken = table.broken.get(rowNumber);
-    if (broken) {
-      problems.push(`${where}: ${broken.message}`);
-      continue;
-    }
-    if (isBlankRow(row)) continue;
-    const shape = rowShapeProblem(row, header);
-    if (shape) {
-      problems.push(`${where}: ${shape}`);
-      continue;
-    }
-
+  for (const { row, where } of rowsBelowHeader(table, header, fileName, problems)) {
     const name = truncate(
       collapseWhitespace(`${cell(row, column.first)} ${cell(row, column.last)}`),
       MAX_NAME_LENGTH,

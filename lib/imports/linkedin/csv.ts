@@ -132,6 +132,42 @@ export function findHeader(
   return null;
 }
 
+/** A kind of CSV file a reader takes, and how errors name it. */
+export interface CsvKind {
+  /** What the file should be: "LinkedIn's Connections.csv". */
+  name: string;
+  /** The columns its header must have, as a list for the user: "First Name, Last Name and URL". */
+  columns: string;
+  /** What the user should pick: "the Connections.csv from LinkedIn's data export". */
+  expected: string;
+  /** Whether a row's column names (passed through `columnName`) are this kind's header. */
+  accepts(names: ReadonlySet<string>): boolean;
+}
+
+export interface OpenedCsv {
+  /** The file's name for problems (see `displayName`). */
+  fileName: string;
+  table: CsvTable;
+  header: CsvHeader;
+}
+
+/**
+ * Parses a picked file of this kind and finds its header. Throws, with a sentence for the user,
+ * when the text cannot be a CSV at all (see `assertCsvText`) or no row is the kind's header.
+ */
+export function openCsv(file: PickedFile, kind: CsvKind): OpenedCsv {
+  assertCsvText(file, kind.expected);
+  const fileName = displayName(file);
+  const table = parseCsv(file.text);
+  const header = findHeader(table.rows, kind.accepts);
+  if (!header) {
+    throw new Error(
+      `${fileName} does not look like ${kind.name}: no row names the columns ${kind.columns}. Pick ${kind.expected}.`,
+    );
+  }
+  return { fileName, table, header };
+}
+
 /** The trimmed text of a cell; '' when the row is shorter or the column absent. */
 export function cell(row: readonly string[], column: number | undefined): string {
   return column === undefined ? '' : (row[column] ?? '').trim();
@@ -154,6 +190,45 @@ export function rowShapeProblem(row: readonly string[], header: CsvHeader): stri
     return `has more fields than the ${header.width} columns, so they cannot be matched to them; skipped`;
   }
   return null;
+}
+
+export interface CsvRow {
+  row: string[];
+  /** 1-based, as a spreadsheet numbers its rows. */
+  rowNumber: number;
+  /** How a problem names the row: `Connections.csv row 12`. */
+  where: string;
+}
+
+/**
+ * The rows below the header that line up with its columns, in order. Blank rows are passed over;
+ * a row papaparse could not read, or one that does not fit the header (`rowShapeProblem`), is
+ * passed over with a problem, naming the file and row, added to `problems`. The rows are yielded
+ * one by one, so those problems stay in row order among the ones the caller adds.
+ */
+export function* rowsBelowHeader(
+  table: CsvTable,
+  header: CsvHeader,
+  fileName: string,
+  problems: string[],
+): Generator<CsvRow> {
+  for (let index = header.index + 1; index < table.rows.length; index += 1) {
+    const row = table.rows[index] ?? [];
+    const rowNumber = index + 1;
+    const where = `${fileName} row ${rowNumber}`;
+    const broken = table.broken.get(rowNumber);
+    if (broken) {
+      problems.push(`${where}: ${broken.message}`);
+      continue;
+    }
+    if (isBlankRow(row)) continue;
+    const shape = rowShapeProblem(row, header);
+    if (shape) {
+      problems.push(`${where}: ${shape}`);
+      continue;
+    }
+    yield { row, rowNumber, where };
+  }
 }
 
 export function collapseWhitespace(text: string): string {

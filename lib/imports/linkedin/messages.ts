@@ -2,19 +2,17 @@ import { MAX_NAME_LENGTH, MAX_SUMMARY_LENGTH, MAX_URL_LENGTH } from '../../model
 import { isLinkedInMessagingThread, linkedInProfileUrl } from '../../sites/linkedin/urls';
 import type { ImportDraft, PickedFile } from '../draft';
 import {
-  assertCsvText,
   cell,
   collapseWhitespace,
-  displayName,
   DraftCollector,
   findHeader,
-  isBlankRow,
   linkedInProfileFromCell,
-  parseCsv,
+  openCsv,
   quoted,
-  rowShapeProblem,
+  rowsBelowHeader,
   truncate,
   type CsvHeader,
+  type CsvKind,
 } from './csv';
 import { parseTime } from './dates';
 
@@ -49,7 +47,6 @@ import { parseTime } from './dates';
  */
 
 export const MESSAGES_SOURCE = 'LinkedIn messages';
-const EXPECTED = "the messages.csv from LinkedIn's data export";
 
 /** The start of a message shown in its summary: this many words, at most this many characters. */
 const SNIPPET_WORDS = 12;
@@ -88,6 +85,13 @@ function isMessagesHeader(names: ReadonlySet<string>): boolean {
 export function findMessagesHeader(rows: string[][]): CsvHeader | null {
   return findHeader(rows, isMessagesHeader);
 }
+
+const MESSAGES_CSV: CsvKind = {
+  name: "LinkedIn's messages.csv",
+  columns: 'CONVERSATION ID, FROM, SENDER PROFILE URL, RECIPIENT PROFILE URLS and DATE',
+  expected: "the messages.csv from LinkedIn's data export",
+  accepts: isMessagesHeader,
+};
 
 interface Message {
   row: number;
@@ -192,15 +196,7 @@ export function readLinkedInMessages(
   file: PickedFile,
   options: LinkedInMessagesOptions = {},
 ): ImportDraft {
-  assertCsvText(file, EXPECTED);
-  const fileName = displayName(file);
-  const table = parseCsv(file.text);
-  const header = findMessagesHeader(table.rows);
-  if (!header) {
-    throw new Error(
-      `${fileName} does not look like LinkedIn's messages.csv: no row names the columns CONVERSATION ID, FROM, SENDER PROFILE URL, RECIPIENT PROFILE URLS and DATE. Pick ${EXPECTED}.`,
-    );
-  }
+  const { fileName, table, header } = openCsv(file, MESSAGES_CSV);
   const column = {
     conversation: header.column('CONVERSATION ID'),
     from: header.column('FROM'),
@@ -233,22 +229,7 @@ export function readLinkedInMessages(
     }
   };
 
-  for (let index = header.index + 1; index < table.rows.length; index += 1) {
-    const row = table.rows[index] ?? [];
-    const rowNumber = index + 1;
-    const where = `${fileName} row ${rowNumber}`;
-    const broken = table.broken.get(rowNumber);
-    if (broken) {
-      problems.push(`${where}: ${broken.message}`);
-      continue;
-    }
-    if (isBlankRow(row)) continue;
-    const shape = rowShapeProblem(row, header);
-    if (shape) {
-      problems.push(`${where}: ${shape}`);
-      continue;
-    }
-
+  for (const { row, rowNumber, where } of rowsBelowHeader(table, header, fileName, problems)) {
     const folder = cell(row, column.folder);
     if (DRAFT_FLAG.test(cell(row, column.draft)) || DRAFT_FOLDER.test(folder)) continue;
     const fromName = cell(row, column.from);

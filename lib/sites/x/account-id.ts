@@ -1,47 +1,19 @@
-import { normalizeText } from '../text';
+import { nameBlockHandle } from './name-block';
 import {
   FOLLOW_BUTTON,
   FOLLOW_BUTTON_TEST_ID,
   HOVER_CARD,
-  LINK,
   PRIMARY_COLUMN,
   PROFILE_USER_NAME,
   TWEET,
   USER_CELL,
 } from './selectors';
-import { xHandleFromAtText, xKeyFromUrl, xProfileKey } from './urls';
+import { xProfileKey } from './urls';
 
 /**
  * The numeric account id of an X profile's owner, so that someone imported by number (the X
  * archive knows accounts only as `x-id:<digits>`) is recognised on their profile.
  */
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
-
-function textNodes(root: Node, out: Node[] = []): Node[] {
-  for (const child of Array.from(root.childNodes)) {
-    if (child.nodeType === TEXT_NODE) out.push(child);
-    else if (child.nodeType === ELEMENT_NODE) textNodes(child, out);
-  }
-  return out;
-}
-
-/**
- * The key of the handle a profile header's name block shows: its last "@handle" text (a display
- * name may look like a handle), else its last link to an account.
- */
-function shownKey(block: Element, url: URL): string | null {
-  const handles = textNodes(block)
-    .map((n) => xHandleFromAtText(normalizeText(n.nodeValue ?? '')))
-    .filter((h): h is string => h !== null);
-  const handle = handles[handles.length - 1];
-  if (handle !== undefined) return `x:${handle}`;
-  const links = Array.from(block.querySelectorAll(LINK))
-    .map((a) => xKeyFromUrl(a.getAttribute('href') ?? '', url))
-    .filter((k): k is string => k !== null);
-  return links[links.length - 1] ?? null;
-}
 
 /** Inside something that shows another account: a list cell, a post, a hover card. */
 function elsewhere(element: Element): boolean {
@@ -87,7 +59,7 @@ export function readXSubjectAccountId(doc: Document, url: URL): string | null {
   if (key === null) return null;
   const column = doc.querySelector(PRIMARY_COLUMN);
   const headers = Array.from((column ?? doc).querySelectorAll(PROFILE_USER_NAME)).filter(
-    (block) => !elsewhere(block) && shownKey(block, url) === key,
+    (block) => !elsewhere(block) && nameBlockHandle(block, url).key === key,
   );
   for (const block of headers) {
     const id = nearestFollowId(block, column);

@@ -1,4 +1,3 @@
-import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 
 import { AutoBackupSettings } from '@/components/options/AutoBackupSettings';
@@ -12,46 +11,10 @@ import { createTransferStore } from '@/lib/options/transfer-store';
 import { HOSTILE_TEXTS } from '../support/db';
 import { deferred } from '../support/deferred';
 import { fakeOptionsApi } from '../support/options-api';
+import { change, click, useRenderer } from '../support/render';
 import { fakeTransferApi } from '../support/transfer-api';
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
-
-function show(vnode: ComponentChild) {
-  act(() => {
-    render(vnode, container);
-  });
-}
-
-const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
-const one = <E extends HTMLElement = HTMLElement>(id: string) => {
-  const found = byTestId(id);
-  expect(found, id).toHaveLength(1);
-  return found[0] as E;
-};
-
-function click(element: Element | undefined) {
-  act(() => {
-    (element as HTMLElement).click();
-  });
-}
-
-/** Sets a form control's value and fires the event Preact listens for. */
-function change(element: Element, value: string) {
-  act(() => {
-    (element as HTMLInputElement).value = value;
-    element.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
+const { container, show, byTestId, one } = useRenderer();
 
 const FIRST = 'Acquaint/acquaint-backup-2026-11-20-1000.json';
 const NEWEST = 'Acquaint/acquaint-backup-2026-11-22-1000.json';
@@ -285,7 +248,7 @@ describe('AutoBackupSettings: the status', () => {
       expect(statusText()).toBe(
         `Last backup written [${WRITTEN_AT}]: ${text}. The last attempt failed: ${text}`,
       );
-      expect(container.querySelector('img, script, b')).toBeNull();
+      expect(container().querySelector('img, script, b')).toBeNull();
     }
   });
 });
@@ -332,14 +295,14 @@ describe('the options page’s automatic backups', () => {
 
   it('says whether the browser keeps the data when the disk runs low, and nothing when it cannot tell', () => {
     show(<AutoBackupSettings {...props({ persisted: true })} />);
-    expect(container.querySelector('[data-testid="storage-persisted"]')?.textContent).toBe(
+    expect(container().querySelector('[data-testid="storage-persisted"]')?.textContent).toBe(
       'This browser keeps Acquaint’s data even when the disk runs low.',
     );
     show(<AutoBackupSettings {...props({ persisted: false })} />);
-    expect(container.querySelector('[data-testid="storage-persisted"]')?.textContent).toContain(
+    expect(container().querySelector('[data-testid="storage-persisted"]')?.textContent).toContain(
       'keep automatic backups on',
     );
     show(<AutoBackupSettings {...props({ persisted: null })} />);
-    expect(container.querySelector('[data-testid="storage-persisted"]')).toBeNull();
+    expect(container().querySelector('[data-testid="storage-persisted"]')).toBeNull();
   });
 });

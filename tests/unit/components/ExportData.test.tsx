@@ -1,6 +1,3 @@
-import { type ComponentChild, render } from 'preact';
-import { act } from 'preact/test-utils';
-
 import { ExportData } from '@/components/options/ExportData';
 import { App } from '@/entrypoints/options/App';
 import type { Backup } from '@/lib/backup/schema';
@@ -12,38 +9,10 @@ import { createTransferStore } from '@/lib/options/transfer-store';
 import { HOSTILE_TEXTS, testClock } from '../support/db';
 import { deferred } from '../support/deferred';
 import { fakeOptionsApi } from '../support/options-api';
+import { click, useRenderer } from '../support/render';
 import { fakeTransferApi, fixtureBackup } from '../support/transfer-api';
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
-
-function show(vnode: ComponentChild) {
-  act(() => {
-    render(vnode, container);
-  });
-}
-
-const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
-const one = (id: string) => {
-  const found = byTestId(id);
-  expect(found, id).toHaveLength(1);
-  return found[0] as HTMLElement;
-};
-
-function click(element: Element | undefined) {
-  act(() => {
-    (element as HTMLElement).click();
-  });
-}
+const { container, show, byTestId, one } = useRenderer();
 
 function props(overrides: { busy?: boolean; status?: TransferStatus | null } = {}) {
   return {
@@ -123,7 +92,7 @@ describe('ExportData', () => {
     for (const [, text] of HOSTILE_TEXTS) {
       show(<ExportData {...props({ status: { ok: false, text } })} />);
       expect(one('export-status').textContent).toBe(text);
-      expect(container.querySelector('img, script, b')).toBeNull();
+      expect(container().querySelector('img, script, b')).toBeNull();
     }
   });
 });

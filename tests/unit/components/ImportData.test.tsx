@@ -1,4 +1,3 @@
-import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 
 import { ImportData } from '@/components/options/ImportData';
@@ -11,6 +10,7 @@ import { createTransferStore } from '@/lib/options/transfer-store';
 
 import { HOSTILE_TEXTS, testClock } from '../support/db';
 import { fakeOptionsApi } from '../support/options-api';
+import { click, useRenderer } from '../support/render';
 import { fakeTransferApi, fixtureFile, summaryOf } from '../support/transfer-api';
 
 const HOSTILE = [
@@ -21,44 +21,7 @@ const HOSTILE = [
 ];
 const LONG_NAME = `${'n'.repeat(9_995)}.json`;
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  delete (window as unknown as Record<string, unknown>).__pwned;
-});
-
-function show(vnode: ComponentChild) {
-  act(() => {
-    render(vnode, container);
-  });
-}
-
-const byTestId = (id: string, root: ParentNode = container) => [
-  ...root.querySelectorAll(`[data-testid="${id}"]`),
-];
-const one = (id: string, root: ParentNode = container) => {
-  const found = byTestId(id, root);
-  expect(found, id).toHaveLength(1);
-  return found[0] as HTMLElement;
-};
-
-function click(element: Element | undefined) {
-  act(() => {
-    (element as HTMLElement).click();
-  });
-}
-
-function expectNoMarkup() {
-  expect(container.querySelector('img, script, iframe, a, b')).toBeNull();
-  expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
-}
+const { container, show, byTestId, one, expectNoMarkup } = useRenderer();
 
 /**
  * Picks files in a file input as the browser would: jsdom has no DataTransfer to fill
@@ -129,12 +92,12 @@ describe('ImportData', () => {
     expect(input.accept.split(',')).toEqual(
       expect.arrayContaining(['.json', '.csv', '.zip', '.js', '.vcf']),
     );
-    expect(container.querySelector('input[type="file"][data-testid="import-file"][multiple]')).toBe(
-      input,
-    );
+    expect(
+      container().querySelector('input[type="file"][data-testid="import-file"][multiple]'),
+    ).toBe(input);
     expect(byTestId('import-preview')).toHaveLength(0);
     expect(byTestId('import-status')).toHaveLength(0);
-    expect(container.querySelector('[role="status"], [role="alert"]')).toBeNull();
+    expect(container().querySelector('[role="status"], [role="alert"]')).toBeNull();
   });
 
   it('hands the chosen files on with their names and bytes, then resets the input', async () => {
@@ -177,14 +140,14 @@ describe('ImportData', () => {
   it('is disabled and says it is reading while files are read', () => {
     show(<ImportData {...props({ busy: true, reading: true })} />);
     expect((one('import-file') as HTMLInputElement).disabled).toBe(true);
-    const reading = container.querySelector('[role="status"]');
+    const reading = container().querySelector('[role="status"]');
     expect(reading?.textContent).toBe('Reading…');
   });
 
   it('is disabled but says nothing of reading while the page exports', () => {
     show(<ImportData {...props({ busy: true, reading: false })} />);
     expect((one('import-file') as HTMLInputElement).disabled).toBe(true);
-    expect(container.textContent).not.toContain('Reading…');
+    expect(container().textContent).not.toContain('Reading…');
   });
 
   it('reports a file the browser cannot hand over, and can pick again', async () => {
@@ -222,7 +185,7 @@ describe('ImportData', () => {
     expect(byTestId('import-problems')).toHaveLength(0);
     // A restore says nothing about keeping what the user wrote.
     expect(box.textContent).not.toContain('keep what you wrote');
-    expect(container.textContent).not.toContain('Reading…');
+    expect(container().textContent).not.toContain('Reading…');
   });
 
   it('explains an add, which never changes what the user wrote', () => {
@@ -256,7 +219,7 @@ describe('ImportData', () => {
     expect(busy.onConfirm).not.toHaveBeenCalled();
     expect(busy.onCancel).not.toHaveBeenCalled();
     // Busy with a preview shown: applying, not reading.
-    expect(container.textContent).not.toContain('Reading…');
+    expect(container().textContent).not.toContain('Reading…');
   });
 
   it('lists one problem, open', () => {

@@ -1,8 +1,7 @@
-import { type ComponentChild, render } from 'preact';
-import { act } from 'preact/test-utils';
-
 import { PersonHeader } from '@/components/PersonHeader';
 import type { Identity } from '@/lib/model/types';
+
+import { click, useRenderer } from '../support/render';
 
 const LINKEDIN: Identity = {
   key: 'linkedin:ada-quill-4b21a',
@@ -11,35 +10,7 @@ const LINKEDIN: Identity = {
 const X: Identity = { key: 'x:adaquill', url: 'https://x.com/adaquill' };
 const BLOG: Identity = { key: 'named:Ada’s Owl Notes' };
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  delete (window as unknown as Record<string, unknown>).__pwned;
-});
-
-function show(vnode: ComponentChild) {
-  act(() => {
-    render(vnode, container);
-  });
-}
-
-const byTestId = (id: string, root: ParentNode = container) => [
-  ...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`),
-];
-
-function click(element: Element | undefined) {
-  expect(element).toBeInstanceOf(HTMLElement);
-  act(() => {
-    (element as HTMLElement).click();
-  });
-}
+const { container, show, byTestId } = useRenderer();
 
 describe('same person as…', () => {
   it('is not offered without onSamePerson', () => {
@@ -169,7 +140,7 @@ describe('split off', () => {
 
     expect(byTestId('person-identity')).toHaveLength(3);
     expect(byTestId('identity-split')).toHaveLength(0);
-    expect(container.textContent).not.toContain('Split off');
+    expect(container().textContent).not.toContain('Split off');
   });
 
   it('does not change what the identity rows say, apart from the button', () => {
@@ -207,7 +178,7 @@ describe('split off', () => {
     expect(button?.getAttribute('aria-label')).toBe(
       `Split X ${handle} off into a person of its own`,
     );
-    expect(container.querySelector('img')).toBeNull();
+    expect(container().querySelector('img')).toBeNull();
     click(button);
     expect(onSplit).toHaveBeenCalledWith(`x:${handle}`);
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
@@ -234,8 +205,8 @@ describe('identity links', () => {
       />,
     );
 
-    expect(container.querySelector('a')).toBeNull();
-    expect(container.querySelector('[href]')).toBeNull();
+    expect(container().querySelector('a')).toBeNull();
+    expect(container().querySelector('[href]')).toBeNull();
     expect(byTestId('person-identity')[0]?.textContent).toBe('X adaquill');
   });
 
@@ -250,7 +221,7 @@ describe('identity links', () => {
         />,
       );
 
-      const links = container.querySelectorAll('a');
+      const links = container().querySelectorAll('a');
       expect(links).toHaveLength(1);
       expect(links[0]?.getAttribute('href')).toBe(url);
       expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');

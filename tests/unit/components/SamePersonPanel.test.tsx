@@ -1,10 +1,8 @@
-import { type ComponentChild, render } from 'preact';
-import { act } from 'preact/test-utils';
-
 import { SamePersonPanel } from '@/components/sidebar/SamePersonPanel';
 import type { PersonMatch } from '@/lib/services/identities';
 
 import { HOSTILE_TEXTS } from '../support/db';
+import { change, click, press, useRenderer } from '../support/render';
 
 const HOSTILE = [
   '<img src=x onerror="window.__pwned = 1">',
@@ -34,58 +32,10 @@ const NAMELESS: PersonMatch = {
   why: '',
 };
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  delete (window as unknown as Record<string, unknown>).__pwned;
-});
-
-function show(vnode: ComponentChild) {
-  act(() => {
-    render(vnode, container);
-  });
-}
-
-const byTestId = (id: string, root: ParentNode = container) => [
-  ...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`),
-];
-const one = (id: string, root: ParentNode = container) => {
-  const found = byTestId(id, root);
-  expect(found, id).toHaveLength(1);
-  return found[0] as HTMLElement;
-};
-
-function click(element: Element | undefined) {
-  expect(element).toBeInstanceOf(HTMLElement);
-  act(() => {
-    (element as HTMLElement).click();
-  });
-}
-
-function press(element: Element, key: string) {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
-  act(() => {
-    element.dispatchEvent(event);
-  });
-  return event;
-}
-
-function type(element: Element, value: string) {
-  act(() => {
-    (element as HTMLInputElement).value = value;
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+const { container, show, byTestId, one, expectNoMarkup } = useRenderer();
 
 const buttonNamed = (text: string) =>
-  [...container.querySelectorAll('button')].find((button) => button.textContent === text);
+  [...container().querySelectorAll('button')].find((button) => button.textContent === text);
 
 type PanelProps = Parameters<typeof SamePersonPanel>[0];
 
@@ -107,11 +57,6 @@ function panelProps(overrides: Partial<Omit<PanelProps, `on${string}`>> = {}) {
   };
 }
 
-function expectNoMarkup() {
-  expect(container.querySelector('img, script, iframe, a, b')).toBeNull();
-  expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
-}
-
 describe('searching', () => {
   it('shows the search box with the query, under a heading', () => {
     show(<SamePersonPanel {...panelProps({ query: 'pip' })} />);
@@ -121,7 +66,7 @@ describe('searching', () => {
     const input = one('merge-search') as HTMLInputElement;
     expect(input.value).toBe('pip');
     expect(input.type).toBe('search');
-    expect(container.querySelector(`label[for="${input.id}"]`)?.textContent).toBe(
+    expect(container().querySelector(`label[for="${input.id}"]`)?.textContent).toBe(
       'Search people by name or profile',
     );
     expect(byTestId('merge-confirm')).toHaveLength(0);
@@ -131,8 +76,8 @@ describe('searching', () => {
     const props = panelProps();
     show(<SamePersonPanel {...props} />);
 
-    type(one('merge-search'), 'Pi');
-    type(one('merge-search'), 'Pip W');
+    change(one('merge-search'), 'Pi', 'input');
+    change(one('merge-search'), 'Pip W', 'input');
 
     expect(props.onQuery.mock.calls).toEqual([['Pi'], ['Pip W']]);
     expect(props.onClose).not.toHaveBeenCalled();
@@ -233,7 +178,7 @@ describe('confirming', () => {
   it('asks before merging, naming both people, instead of the search', () => {
     show(<SamePersonPanel {...panelProps({ query: 'pip', matches: [PIP], picked: PIP })} />);
 
-    const confirm = container.querySelector('.same-person__confirm') as HTMLElement;
+    const confirm = container().querySelector('.same-person__confirm') as HTMLElement;
     expect(confirm).not.toBeNull();
     expect([...confirm.querySelectorAll('strong')].map((strong) => strong.textContent)).toEqual([
       'Pip Wellings',
@@ -255,7 +200,7 @@ describe('confirming', () => {
     show(<SamePersonPanel {...panelProps({ picked: NAMELESS })} />);
 
     expect(
-      [...container.querySelectorAll('.same-person__confirm strong')].map(
+      [...container().querySelectorAll('.same-person__confirm strong')].map(
         (strong) => strong.textContent,
       ),
     ).toEqual(['X 1234567 · Blog Quiet Blog', 'Ada Quill']);
@@ -333,7 +278,7 @@ describe('hostile text', () => {
       };
       show(<SamePersonPanel {...panelProps({ name: text, picked: match })} />);
 
-      const strong = [...container.querySelectorAll('.same-person__confirm strong')];
+      const strong = [...container().querySelectorAll('.same-person__confirm strong')];
       expect(strong.map((element) => element.textContent)).toEqual([text, text]);
       expect(strong.map((element) => element.children.length)).toEqual([0, 0]);
       expectNoMarkup();

@@ -1,4 +1,3 @@
-import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 
 import { ColdList } from '@/components/popup/ColdList';
@@ -14,6 +13,7 @@ import type { TouchDraft } from '@/lib/sidebar/follow-up-store';
 
 import { coldPerson, coldRow, lastTouch } from '../support/cold';
 import { HOSTILE_TEXTS } from '../support/db';
+import { change, click, press, useRenderer } from '../support/render';
 
 const NOW = new Date('2024-05-10T12:00:00.000Z');
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -25,60 +25,7 @@ const HOSTILE = [
   ...HOSTILE_TEXTS.map(([, text]) => text),
 ];
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  delete (window as unknown as Record<string, unknown>).__pwned;
-});
-
-function show(vnode: ComponentChild) {
-  act(() => {
-    render(vnode, container);
-  });
-}
-
-const byTestId = (id: string, root: ParentNode = container) => [
-  ...root.querySelectorAll(`[data-testid="${id}"]`),
-];
-const one = (id: string, root: ParentNode = container) => {
-  const found = byTestId(id, root);
-  expect(found, id).toHaveLength(1);
-  return found[0] as HTMLElement;
-};
-
-function click(element: Element | undefined) {
-  act(() => {
-    (element as HTMLElement).click();
-  });
-}
-
-function press(element: Element, key: string) {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
-  act(() => {
-    element.dispatchEvent(event);
-  });
-  return event;
-}
-
-/** Sets a form control's value and fires the event Preact listens for. */
-function change(element: Element, value: string, type: 'change' | 'input' = 'change') {
-  act(() => {
-    (element as HTMLInputElement).value = value;
-    element.dispatchEvent(new Event(type, { bubbles: true }));
-  });
-}
-
-function expectNoMarkup() {
-  expect(container.querySelector('img, script, iframe, a, b')).toBeNull();
-  expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
-}
+const { container, show, byTestId, one, expectNoMarkup } = useRenderer();
 
 describe('ColdList', () => {
   const ADA = coldRow(coldPerson('ada', 'Ada Quill'));
@@ -102,7 +49,7 @@ describe('ColdList', () => {
   }
 
   const names = () => byTestId('cold-person-name').map((element) => element.textContent);
-  const list = () => container.querySelector('section.cold') as HTMLElement;
+  const list = () => container().querySelector('section.cold') as HTMLElement;
 
   it('renders a row per cold person, in the order given', () => {
     show(<ColdList {...listProps({ rows: [CAL, ADA, BEA] })} />);
@@ -318,7 +265,7 @@ describe('ColdRow', () => {
         ]),
       ),
     );
-    expect(container.querySelector('.sites')?.textContent).toBe('LinkedIn · X');
+    expect(container().querySelector('.sites')?.textContent).toBe('LinkedIn · X');
   });
 
   it('shows a hostile name, summary and why as text, in their own direction', () => {
@@ -378,7 +325,7 @@ describe('Timeline with touches', () => {
 
   /** The entries in the order shown: `n:id` for a note, `i:id` for a touch. */
   const entries = () =>
-    [...container.querySelectorAll('[data-testid="note"], [data-testid="interaction"]')].map(
+    [...container().querySelectorAll('[data-testid="note"], [data-testid="interaction"]')].map(
       (element) =>
         element.getAttribute('data-testid') === 'note'
           ? `n:${element.getAttribute('data-note-id')}`
@@ -432,7 +379,7 @@ describe('Timeline with touches', () => {
     );
     expect(one('interaction-kind').textContent).toBe(INTERACTION_LABELS.call);
     expect(one('interaction-direction').textContent).toBe('I reached out');
-    const time = container.querySelector('time');
+    const time = container().querySelector('time');
     expect(time?.getAttribute('datetime')).toBe('2024-05-07T12:00:00.000Z');
     expect(time?.textContent).toBe('3 days ago');
   });
@@ -475,7 +422,7 @@ describe('Timeline with touches', () => {
     change(one('interaction-edit-date'), '2024-05-02T09:15', 'input');
     click(one('interaction-edit-save'));
     click(
-      [...container.querySelectorAll('.interaction__edit button')].find(
+      [...container().querySelectorAll('.interaction__edit button')].find(
         (button) => button.textContent === 'Cancel',
       ),
     );
@@ -575,7 +522,7 @@ describe('TouchForm', () => {
 
     const submit = new Event('submit', { bubbles: true, cancelable: true });
     act(() => {
-      container.querySelector('form')?.dispatchEvent(submit);
+      container().querySelector('form')?.dispatchEvent(submit);
     });
     expect(submit.defaultPrevented).toBe(true);
     expect(props.onLog).toHaveBeenCalledTimes(2);
@@ -805,7 +752,7 @@ describe('UndoBar', () => {
     show(<UndoBar onUndo={vi.fn()} onDismiss={onDismiss} />);
     expect(one('undo-bar').textContent).toContain('Note deleted.');
     expect(byTestId('note-undo')).toHaveLength(1);
-    click(container.querySelector('[aria-label="Dismiss"]') ?? undefined);
+    click(container().querySelector('[aria-label="Dismiss"]') ?? undefined);
     expect(onDismiss).toHaveBeenCalledTimes(1);
   });
 });

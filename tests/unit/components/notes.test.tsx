@@ -1,10 +1,11 @@
-import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 
 import { NoteItem } from '@/components/NoteItem';
 import { PersonHeader } from '@/components/PersonHeader';
 import { Timeline } from '@/components/Timeline';
 import type { Note } from '@/lib/model/types';
+
+import { change, press, useRenderer } from '../support/render';
 
 const NOW = new Date('2024-05-10T12:00:00.000Z');
 
@@ -30,26 +31,7 @@ function note(id: string, body: string, overrides: Partial<Note> = {}): Note {
   };
 }
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  delete (window as unknown as Record<string, unknown>).__pwned;
-});
-
-function show(vnode: ComponentChild) {
-  act(() => {
-    render(vnode, container);
-  });
-}
-
-const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
+const { container, show, byTestId } = useRenderer();
 
 /** A timeline of notes only (touches are tested with the follow-up components). */
 function listProps(
@@ -78,21 +60,6 @@ function listProps(
   };
 }
 
-function inputInto(element: Element, value: string) {
-  act(() => {
-    (element as HTMLTextAreaElement).value = value;
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-function press(element: Element, init: KeyboardEventInit) {
-  const event = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
-  act(() => {
-    element.dispatchEvent(event);
-  });
-  return event;
-}
-
 describe('Timeline with notes', () => {
   it('shows hostile note bodies as literal text', () => {
     const notes = HOSTILE.map((body, index) => note(`n${index}`, body));
@@ -100,10 +67,10 @@ describe('Timeline with notes', () => {
 
     expect(byTestId('note')).toHaveLength(HOSTILE.length);
     expect(byTestId('note-body').map((element) => element.textContent)).toEqual(HOSTILE);
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('script')).toBeNull();
-    expect(container.querySelector('iframe')).toBeNull();
-    expect(container.querySelector('a')).toBeNull();
+    expect(container().querySelector('img')).toBeNull();
+    expect(container().querySelector('script')).toBeNull();
+    expect(container().querySelector('iframe')).toBeNull();
+    expect(container().querySelector('a')).toBeNull();
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });
 
@@ -153,7 +120,7 @@ describe('Timeline with notes', () => {
     expect(editors).toHaveLength(1);
     expect(editors[0]?.closest('[data-testid="note"]')?.getAttribute('data-note-id')).toBe('b');
     expect(editors[0]?.value).toBe(hostile);
-    expect(container.querySelector('img')).toBeNull();
+    expect(container().querySelector('img')).toBeNull();
     expect(byTestId('note-body').map((element) => element.textContent)).toEqual(['first']);
     expect(byTestId('note-edit-done')).toHaveLength(1);
     expect(byTestId('note-edit-start')).toHaveLength(1);
@@ -164,16 +131,16 @@ describe('Timeline with notes', () => {
     show(<Timeline {...props} />);
     const editor = byTestId('note-edit')[0] as HTMLTextAreaElement;
 
-    inputInto(editor, 'first, edited');
+    change(editor, 'first, edited', 'input');
     expect(props.note.onEditInput).toHaveBeenCalledWith('first, edited');
 
-    expect(press(editor, { key: 'a' }).defaultPrevented).toBe(false);
-    expect(press(editor, { key: 'Enter' }).defaultPrevented).toBe(false);
+    expect(press(editor, 'a').defaultPrevented).toBe(false);
+    expect(press(editor, 'Enter').defaultPrevented).toBe(false);
     expect(props.note.onEditDone).not.toHaveBeenCalled();
 
-    expect(press(editor, { key: 'Escape' }).defaultPrevented).toBe(true);
-    expect(press(editor, { key: 'Enter', ctrlKey: true }).defaultPrevented).toBe(true);
-    expect(press(editor, { key: 'Enter', metaKey: true }).defaultPrevented).toBe(true);
+    expect(press(editor, 'Escape').defaultPrevented).toBe(true);
+    expect(press(editor, 'Enter', { ctrlKey: true }).defaultPrevented).toBe(true);
+    expect(press(editor, 'Enter', { metaKey: true }).defaultPrevented).toBe(true);
     act(() => {
       (byTestId('note-edit-done')[0] as HTMLButtonElement).click();
     });
@@ -209,11 +176,11 @@ describe('NoteItem', () => {
 
   it('shows when it was written, relative to now, with the instant in dateTime', () => {
     show(<NoteItem {...itemProps()} />);
-    const time = container.querySelector('time');
+    const time = container().querySelector('time');
     expect(time?.getAttribute('datetime')).toBe('2024-05-07T12:00:00.000Z');
     expect(time?.textContent).toBe('3 days ago');
     expect(time?.getAttribute('title')).toMatch(/2024/);
-    expect(container.textContent).not.toContain('edited');
+    expect(container().textContent).not.toContain('edited');
   });
 
   it('says when it was edited', () => {
@@ -222,7 +189,7 @@ describe('NoteItem', () => {
         {...itemProps({ note: note('n1', 'b', { updatedAt: '2024-05-09T12:00:00.000Z' }) })}
       />,
     );
-    expect(container.querySelector('.note__meta')?.textContent).toContain('edited');
+    expect(container().querySelector('.note__meta')?.textContent).toContain('edited');
   });
 
   it('shows a hostile body as text, with dir=auto for bidi text', () => {
@@ -232,7 +199,7 @@ describe('NoteItem', () => {
     expect(element?.textContent).toBe(body);
     expect(element?.getAttribute('dir')).toBe('auto');
     expect(element?.children).toHaveLength(0);
-    expect(container.querySelector('img, script, iframe, a')).toBeNull();
+    expect(container().querySelector('img, script, iframe, a')).toBeNull();
   });
 });
 
@@ -244,7 +211,7 @@ describe('PersonHeader', () => {
       expect(heading?.textContent).toBe(name);
       expect(heading?.getAttribute('title')).toBe(name);
       expect(heading?.children).toHaveLength(0);
-      expect(container.querySelector('img, script, iframe, a')).toBeNull();
+      expect(container().querySelector('img, script, iframe, a')).toBeNull();
     }
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });
@@ -266,7 +233,7 @@ describe('PersonHeader', () => {
       'LinkedIn ada-quill-4b21a',
       'X adaquill',
     ]);
-    const links = container.querySelectorAll('a');
+    const links = container().querySelectorAll('a');
     expect(links).toHaveLength(1);
     const link = links[0] as HTMLAnchorElement;
     expect(link.getAttribute('href')).toBe('https://www.linkedin.com/in/ada-quill-4b21a/');
@@ -284,8 +251,8 @@ describe('PersonHeader', () => {
         onClose={vi.fn()}
       />,
     );
-    expect(container.querySelector('a')?.textContent).toBe(handle);
-    expect(container.querySelector('img')).toBeNull();
+    expect(container().querySelector('a')?.textContent).toBe(handle);
+    expect(container().querySelector('img')).toBeNull();
   });
 
   it('calls onClose from its close button', () => {

@@ -1,4 +1,3 @@
-import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 
 import { HealthWarnings } from '@/components/HealthWarnings';
@@ -8,32 +7,9 @@ import type { SiteHealth } from '@/lib/model/health';
 import type { TabSite } from '@/lib/popup/store';
 import { siteLabel } from '@/lib/sites/site-label';
 
-let container: HTMLElement;
+import { click, useRenderer } from '../support/render';
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  delete (window as unknown as Record<string, unknown>).__pwned;
-});
-
-function show(vnode: ComponentChild) {
-  act(() => {
-    render(vnode, container);
-  });
-}
-
-const byTestId = (id: string) => [...container.querySelectorAll(`[data-testid="${id}"]`)];
-
-function click(element: Element | undefined) {
-  act(() => {
-    (element as HTMLElement).click();
-  });
-}
+const { container, show, byTestId } = useRenderer();
 
 const PROBLEM_AT = '2026-11-22T10:00:00.000Z';
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -94,12 +70,12 @@ describe('HealthWarnings', () => {
       />,
     );
     expect(byTestId('health-warning')).toEqual([]);
-    expect(container.innerHTML).toBe('');
+    expect(container().innerHTML).toBe('');
   });
 
   it('shows nothing without readings', () => {
     show(<HealthWarnings health={[]} labelOf={siteLabel} />);
-    expect(container.innerHTML).toBe('');
+    expect(container().innerHTML).toBe('');
   });
 });
 
@@ -157,7 +133,7 @@ describe('BlogSites', () => {
     expect(byTestId('blog-site').map((item) => item.querySelector('span')?.textContent)).toEqual(
       hostile.map((origin) => origin.slice('https://'.length)),
     );
-    expect(container.querySelectorAll('img, script, [onmouseover]')).toHaveLength(0);
+    expect(container().querySelectorAll('img, script, [onmouseover]')).toHaveLength(0);
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });
 
@@ -175,7 +151,7 @@ describe('BlogSites', () => {
 
     const submit = new Event('submit', { bubbles: true, cancelable: true });
     act(() => {
-      container.querySelector('form')?.dispatchEvent(submit);
+      container().querySelector('form')?.dispatchEvent(submit);
     });
     expect(props.onEnable).toHaveBeenCalledTimes(1);
     expect(submit.defaultPrevented).toBe(true);
@@ -211,7 +187,7 @@ describe('SiteAccess', () => {
   it('says a built-in site is on, naming it, with nothing to click', () => {
     show(<SiteAccess {...accessProps({ kind: 'built-in', site: 'x' })} />);
     expect(byTestId('site-built-in')[0]?.textContent).toBe('Acquaint is on for X.');
-    expect(container.querySelectorAll('button')).toHaveLength(0);
+    expect(container().querySelectorAll('button')).toHaveLength(0);
   });
 
   it('offers to enable a blog that is off, naming its host', () => {
@@ -222,7 +198,7 @@ describe('SiteAccess', () => {
     });
     show(<SiteAccess {...props} />);
 
-    expect(container.textContent).toContain('Acquaint reads nothing on blog.example:8443.');
+    expect(container().textContent).toContain('Acquaint reads nothing on blog.example:8443.');
     expect(byTestId('disable-site')).toEqual([]);
     click(byTestId('enable-site')[0]);
     expect(props.onEnable).toHaveBeenCalledTimes(1);
@@ -243,7 +219,7 @@ describe('SiteAccess', () => {
   it('explains where Acquaint works on any other page', () => {
     show(<SiteAccess {...accessProps({ kind: 'none' })} />);
     expect(byTestId('site-none')).toHaveLength(1);
-    expect(container.querySelectorAll('button')).toHaveLength(0);
+    expect(container().querySelectorAll('button')).toHaveLength(0);
   });
 
   it('shows a hostile host and status as text', () => {
@@ -264,7 +240,7 @@ describe('SiteAccess', () => {
     );
     expect(byTestId('site-status')[0]?.textContent).toBe('<img src=x onerror="window.__pwned=1">');
     expect(byTestId('site-status')[0]?.classList.contains('status--error')).toBe(true);
-    expect(container.querySelectorAll('img, [onmouseover]')).toHaveLength(0);
+    expect(container().querySelectorAll('img, [onmouseover]')).toHaveLength(0);
     expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
   });
 });
