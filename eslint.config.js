@@ -19,6 +19,11 @@ export default tseslint.config(
         {
           paths: [
             { name: 'webextension-polyfill', message: "Import { browser } from 'wxt/browser'." },
+            {
+              name: '@wxt-dev/browser',
+              message:
+                "Import { browser } from 'wxt/browser' (content scripts: lib/content/runtime).",
+            },
           ],
         },
       ],
@@ -29,6 +34,40 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // Content scripts are built without the polyfill (wxt.config.ts): their extension API calls go
+    // through lib/content/runtime.ts, which does what the polyfill did; site readers use none.
+    files: ['lib/content/**', 'lib/sites/**'],
+    ignores: ['lib/content/runtime.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'webextension-polyfill', message: 'Use ./runtime (lib/content/runtime.ts).' },
+            { name: '@wxt-dev/browser', message: 'Use ./runtime (lib/content/runtime.ts).' },
+            { name: 'wxt/browser', message: 'Use ./runtime (lib/content/runtime.ts).' },
+          ],
+          patterns: [
+            {
+              group: ['**/messaging/client', '**/messaging/schemas', 'zod', 'dexie', '**/db/*'],
+              message: 'Content scripts stay small: no polyfill, zod or Dexie (issue 6).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The one module that reaches the browser's native API, for the content scripts.
+    files: ['lib/content/runtime.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['webextension-polyfill', 'wxt/browser', 'zod', 'dexie'] },
+      ],
     },
   },
   {

@@ -37,6 +37,11 @@ export interface HandlerDeps {
   tellAllTabs(command: ContentCommand): Promise<void>;
   /** Opens the sidebar page in a small window of its own; resolves to that window's tab. */
   openSidebarWindow(): Promise<number | undefined>;
+  /**
+   * Runs the sidebar-frame content script (the toggle and the sidebar's iframe) in a tab's top
+   * frame, beside the site's own content script; resolves once it has run.
+   */
+  injectSidebarFrame(tabId: number): Promise<void>;
   /** Something changed who is cold: the toolbar badge counts again. */
   coldChanged(): void;
 }
@@ -90,6 +95,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         changed();
       }
       if (await tabSelections.set(tabId, request.person)) sidebars.refreshTab(tabId);
+      return null;
+    },
+
+    'sidebar.load': async (_request, context) => {
+      if (context.frameId !== 0) throw new Error('Refused: only the top frame shows the sidebar.');
+      await deps.injectSidebarFrame(requireTab(context));
       return null;
     },
 

@@ -35,6 +35,9 @@ const ABANDONED_AFTER_MS = 2 * 60 * 1000;
 
 const SIDEBAR_WINDOW = { width: 400, height: 680 };
 
+/** The toggle and the sidebar's iframe, which the LinkedIn and X content scripts load on need. */
+const SIDEBAR_FRAME_SCRIPT = '/content-scripts/sidebar-frame.js';
+
 /** Wires the database, services and message routing into the running background. */
 export function startBackground(): void {
   const db = new AcquaintDatabase();
@@ -150,6 +153,12 @@ export function startBackground(): void {
       tellTab,
       tellAllTabs: (command) => tellTabs({}, command),
       openSidebarWindow: () => openSidebarWindow(),
+      injectSidebarFrame: async (tabId) => {
+        await browser.scripting.executeScript({
+          target: { tabId, frameIds: [0] },
+          files: [SIDEBAR_FRAME_SCRIPT],
+        });
+      },
     }),
     {
       extensionId: browser.runtime.id,

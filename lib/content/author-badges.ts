@@ -1,6 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { findAuthors } from '../sites';
 import type { AuthorMatch, PersonRef } from '../sites/types';
 import { BADGE_TAG, type BadgeHandle, createBadge } from './badge-element';
 import { createKnownPeople, type LookupKeys } from './known-people';
@@ -10,6 +9,8 @@ const SLICE_MS = 8;
 const OWN_TAGS = new Set([BADGE_TAG, 'acquaint-toggle']);
 
 export interface AuthorBadgesOptions {
+  /** The authors in a part of the page: the content script's site reader's `findAuthors`. */
+  findAuthors(root: ParentNode, url: URL): AuthorMatch[];
   /** The user clicked an author's badge. */
   onOpen(person: PersonRef): void;
   /** Every batch of authors found, for the health signal. */
@@ -82,7 +83,7 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
       const queue = [...roots];
       while (queue.length > 0) {
         const root = queue.shift() as ParentNode;
-        const matches = findAuthors(root, url);
+        const matches = options.findAuthors(root, url);
         found += matches.length;
         for (const match of matches) {
           const key = place(match);

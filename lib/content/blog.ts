@@ -1,18 +1,24 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { sendRequest } from '../messaging/client';
 import type { ContentCommand } from '../messaging/protocol';
+import { createSiteReader } from '../sites/reader';
+import type { SiteAdapter } from '../sites/types';
 import { createAuthorBadges } from './author-badges';
+import { extensionId, onCommand, sendRequest } from './runtime';
 import { applyDebugSetting, loadContentSettings } from './settings';
 
 /**
  * The content script on a blog the user enabled: a badge beside every commenter. A blog gets no
  * sidebar frame (its page is not given the sidebar as a web-accessible resource); a badge opens
- * the person's notes in a small extension window instead.
+ * the person's notes in a small extension window instead. It reads pages with `adapters` only
+ * (the blog readers, passed by its entrypoint).
  */
-export function startBlogContent(ctx: ContentScriptContext): void {
+export function startBlogContent(
+  ctx: ContentScriptContext,
+  adapters: readonly SiteAdapter[],
+): void {
   const badges = createAuthorBadges(ctx, {
+    findAuthors: createSiteReader(adapters).findAuthors,
     onOpen(person) {
       sendRequest({ type: 'person.openWindow', person }).catch((error: unknown) =>
         console.warn('Acquaint could not open the notes window.', error),
@@ -29,8 +35,8 @@ export function startBlogContent(ctx: ContentScriptContext): void {
   void apply();
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => badges.track(newUrl));
 
-  const onCommand = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
+  onCommand(ctx, (message, sender) => {
+    if (sender.id !== extensionId()) return undefined;
     const command = message as ContentCommand | undefined;
     switch (command?.type) {
       case 'people.changed':
@@ -44,7 +50,5 @@ export function startBlogContent(ctx: ContentScriptContext): void {
       default:
         return undefined;
     }
-  };
-  browser.runtime.onMessage.addListener(onCommand);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+  });
 }

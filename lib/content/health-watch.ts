@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { sendRequest } from '../messaging/client';
 import type { PageKind, SiteId } from '../sites/types';
+import { sendRequest } from './runtime';
 
 /** Long enough for a slow single-page app to render, short enough to be noticed the same day. */
 export const EXPECT_WITHIN_MS = 20_000;

@@ -1,24 +1,25 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { sendRequest } from '../messaging/client';
 import type { ContentCommand } from '../messaging/protocol';
-import { adapterFor, readSubjectAliases } from '../sites';
-import type { PersonRef, SiteId } from '../sites/types';
+import { createSiteReader } from '../sites/reader';
+import type { PersonRef, SiteAdapter, SiteId } from '../sites/types';
 import { createAuthorBadges } from './author-badges';
 import { createHealthWatch } from './health-watch';
+import { createLazySidebarFrame } from './lazy-sidebar';
+import { extensionId, onCommand, sendRequest } from './runtime';
 import { applyDebugSetting, loadContentSettings } from './settings';
-import { createSidebarFrame } from './sidebar-frame';
 import { createSubjectTracker } from './subject-tracker';
 
 const SUBJECT_PAGES = new Set(['profile', 'messaging']);
 
 /**
  * The content script on LinkedIn and X: follows the page's subject, puts a badge beside every
- * author, and owns the sidebar's toggle and frame.
+ * author, and owns the sidebar's toggle and frame (loaded when first needed). It reads pages with
+ * `adapters` only: each site's entrypoint passes its own, so no script carries another site's.
  */
-export function startContent(ctx: ContentScriptContext): void {
-  const site: SiteId = adapterFor(new URL(location.href))?.id ?? 'linkedin';
+export function startContent(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
+  const reader = createSiteReader(adapters);
+  const site: SiteId = reader.adapterFor(new URL(location.href))?.id ?? 'linkedin';
   let subject: PersonRef | null = null;
   let selected: PersonRef | null = null;
 
@@ -33,7 +34,7 @@ export function startContent(ctx: ContentScriptContext): void {
     void send({ type: 'tab.select', person });
   };
 
-  const sidebar = createSidebarFrame(ctx, {
+  const sidebar = createLazySidebarFrame(ctx, {
     // Closing a picked author's notes goes back to the page's own subject next time.
     onClosed: () => {
       select(null);
@@ -43,11 +44,12 @@ export function startContent(ctx: ContentScriptContext): void {
   const health = createHealthWatch(ctx, site);
 
   const tracker = createSubjectTracker(ctx, {
+    reader,
     onSubject(next) {
       subject = next;
       if (next?.name) health.found();
       void sidebar.setAvailable(subject !== null || selected !== null);
-      const aliases = next?.name ? readSubjectAliases(document, new URL(location.href)) : [];
+      const aliases = next?.name ? reader.readSubjectAliases(document, new URL(location.href)) : [];
       void send({
         type: 'tab.subject',
         subject: next,
@@ -57,6 +59,7 @@ export function startContent(ctx: ContentScriptContext): void {
   });
 
   const badges = createAuthorBadges(ctx, {
+    findAuthors: reader.findAuthors,
     onOpen(person) {
       select(person);
       void sidebar.setAvailable(true).then(() => sidebar.open());
@@ -67,7 +70,7 @@ export function startContent(ctx: ContentScriptContext): void {
 
   const track = (url: URL) => {
     select(null);
-    const kind = adapterFor(url)?.pageKind(url) ?? null;
+    const kind = reader.adapterFor(url)?.pageKind(url) ?? null;
     // Author pages are judged by the badges' scan; with badges off they are not judged at all.
     health.expect(kind && (SUBJECT_PAGES.has(kind) || badgesOn) ? kind : null);
     tracker.track(url);
@@ -90,8 +93,8 @@ export function startContent(ctx: ContentScriptContext): void {
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => track(newUrl));
 
   // Answering with a promise tells the background the command arrived.
-  const onCommand = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
+  onCommand(ctx, (message, sender) => {
+    if (sender.id !== extensionId()) return undefined;
     const command = message as ContentCommand | undefined;
     switch (command?.type) {
       case 'sidebar.toggle':
@@ -111,7 +114,5 @@ export function startContent(ctx: ContentScriptContext): void {
       default:
         return undefined;
     }
-  };
-  browser.runtime.onMessage.addListener(onCommand);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
+  });
 }

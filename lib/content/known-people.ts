@@ -1,5 +1,5 @@
-import { sendRequest } from '../messaging/client';
 import { MAX_LOOKUP_KEYS } from '../messaging/limits';
+import { sendRequest } from './runtime';
 
 export type LookupKeys = (keys: string[]) => Promise<string[]>;
 

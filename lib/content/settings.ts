@@ -1,6 +1,6 @@
-import { sendRequest } from '../messaging/client';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { setSiteTracer } from '../sites/trace';
+import { sendRequest } from './runtime';
 
 /** The settings a content script follows; defaults if the background cannot be asked. */
 export async function loadContentSettings(): Promise<Settings> {

@@ -1,14 +1,25 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  createShadowRootUi,
-  type ShadowRootContentScriptUi,
-} from 'wxt/utils/content-script-ui/shadow-root';
 
+import { extensionUrl } from './runtime';
 import { createToggleIcon, TOGGLE_CSS } from './toggle-styles';
 
 /** Tag of the host element the page can see (CONTRACT §5); everything inside is a closed shadow root. */
 export const TOGGLE_TAG = 'acquaint-toggle';
+
+export interface SidebarFrameOptions {
+  /** The sidebar was closed (by the toggle, Escape inside it, or the shortcut). */
+  onClosed?: () => void;
+}
+
+export interface SidebarFrame {
+  /** Shows the toggle when the page has a subject; hides toggle and sidebar when it has none. */
+  setAvailable(available: boolean): Promise<void>;
+  toggle(): Promise<void>;
+  open(): Promise<void>;
+  close(): Promise<void>;
+  /** Returns focus to the toggle after the sidebar closes itself (Escape inside it). */
+  closeAndFocusToggle(): Promise<void>;
+}
 
 interface Parts {
   host: HTMLElement;
@@ -25,32 +36,23 @@ interface Parts {
  */
 export function createSidebarFrame(
   ctx: ContentScriptContext,
-  options: { onClosed?: () => void } = {},
-) {
-  let ui: ShadowRootContentScriptUi<Parts> | undefined;
-  let uiPromise: Promise<ShadowRootContentScriptUi<Parts>> | undefined;
+  options: SidebarFrameOptions = {},
+): SidebarFrame {
+  let ui: ReturnType<typeof createHost> | undefined;
+  let parts: Parts | undefined;
   let available = false;
   let open = false;
 
-  const load = () =>
-    (uiPromise ??= createShadowRootUi<Parts>(ctx, {
-      name: TOGGLE_TAG,
-      mode: 'closed',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css: TOGGLE_CSS,
-      // TOGGLE_CSS resets the host itself, and positions it, which WXT's own reset would undo.
-      inheritStyles: true,
-      isolateEvents: true,
-      onMount: (container, _shadow, host) => buildParts(container, host, () => void toggle()),
-      onRemove: () => {
-        open = false;
-      },
-    }).then((created) => (ui = created)));
+  /** Takes toggle and sidebar off the page; the next `show` builds them afresh. */
+  const remove = () => {
+    open = false;
+    if (!ui) return;
+    ui.host.remove();
+    ui.container.replaceChildren();
+    parts = undefined;
+  };
 
   const render = () => {
-    const parts = ui?.mounted;
     if (!parts) return;
     parts.host.toggleAttribute('data-open', open);
     parts.button.setAttribute('aria-expanded', String(open));
@@ -64,11 +66,17 @@ export function createSidebarFrame(
   };
 
   const show = async () => {
-    const loaded = await load();
+    if (!ui) {
+      ui = createHost();
+      ctx.onInvalidated(remove);
+    }
     if (!available) return;
-    if (!loaded.mounted) loaded.mount();
+    if (!parts) {
+      document.body.append(ui.host);
+      parts = buildParts(ui.container, ui.host, () => void toggle());
+    }
     // A single-page app may re-render the whole body and take the host with it; put it back.
-    else if (!loaded.shadowHost.isConnected) document.body.append(loaded.shadowHost);
+    else if (!ui.host.isConnected) document.body.append(ui.host);
     render();
   };
 
@@ -76,7 +84,6 @@ export function createSidebarFrame(
     if (next && !available) return;
     open = next;
     await show();
-    const parts = ui?.mounted;
     if (!parts) return;
     if (open) focusFrame(parts.frame);
     else {
@@ -92,10 +99,7 @@ export function createSidebarFrame(
     async setAvailable(next: boolean) {
       available = next;
       if (next) await show();
-      else if (ui?.mounted) {
-        open = false;
-        ui.remove();
-      }
+      else if (parts) remove();
     },
     toggle,
     open: () => setOpen(true),
@@ -103,9 +107,26 @@ export function createSidebarFrame(
     /** Returns focus to the toggle after the sidebar closes itself (Escape inside it). */
     closeAndFocusToggle: async () => {
       await setOpen(false);
-      ui?.mounted?.button.focus();
+      parts?.button.focus();
     },
   };
+}
+
+/**
+ * The host the page sees, `<acquaint-toggle>`, with a closed shadow root holding the styles and a
+ * container. Keys typed inside do not reach the page's listeners.
+ */
+function createHost() {
+  const host = document.createElement(TOGGLE_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = TOGGLE_CSS;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  for (const type of ['keydown', 'keyup', 'keypress']) {
+    shadow.addEventListener(type, (event) => event.stopPropagation());
+  }
+  return { host, container };
 }
 
 function buildParts(container: HTMLElement, host: HTMLElement, onToggle: () => void): Parts {
@@ -129,7 +150,7 @@ function appendFrame(root: HTMLElement): HTMLIFrameElement {
   frame.className = 'acquaint-frame';
   frame.title = 'Acquaint notes';
   // The sidebar asks the background which person it shows; nothing private goes in its address.
-  frame.src = browser.runtime.getURL('/sidebar.html');
+  frame.src = extensionUrl('/sidebar.html');
   root.append(frame);
   return frame;
 }

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { expectsSubject, readSubject, subjectKeyFromUrl } from '../sites';
 import { samePersonRef } from '../sites/person-ref';
+import type { SiteReader } from '../sites/reader';
 import type { PersonRef } from '../sites/types';
 
 /** How long to wait for a single-page app to render a profile's name before giving up on it. */
@@ -10,6 +10,8 @@ const RENDER_TIMEOUT_MS = 20_000;
 const STALE_NAME_GRACE_MS = 2_500;
 
 export interface SubjectTrackerOptions {
+  /** Reads the page: the content script's own site's reader. */
+  reader: Pick<SiteReader, 'expectsSubject' | 'readSubject' | 'subjectKeyFromUrl'>;
   /** Called with each new reading of the page's subject; null when the page shows nobody. */
   onSubject(subject: PersonRef | null): void;
   document?: Document;
@@ -21,6 +23,7 @@ export interface SubjectTrackerOptions {
  * the name comes from the DOM as soon as the app renders it, watched with one observer per page.
  */
 export function createSubjectTracker(ctx: ContentScriptContext, options: SubjectTrackerOptions) {
+  const { expectsSubject, readSubject, subjectKeyFromUrl } = options.reader;
   const doc = options.document ?? document;
   const now = options.now ?? (() => performance.now());
   let stopWatching: (() => void) | undefined;

@@ -47,32 +47,46 @@ function personCard(person: BackupPerson): ICAL.Component {
   const card = new ICAL.Component('vcard');
   // RFC 6350: VERSION comes first, and ical.js reads a card as 4.0 only when it does.
   card.addPropertyWithValue('version', '4.0');
-  card.addPropertyWithValue('fn', person.name);
+  card.addPropertyWithValue('fn', oneKindOfBreak(person.name));
   for (const identity of person.identities) {
     if (identity.key.startsWith('email:')) {
-      card.addPropertyWithValue('email', identity.key.slice('email:'.length));
+      card.addPropertyWithValue('email', oneKindOfBreak(identity.key.slice('email:'.length)));
       continue;
     }
     const address = identityAddress(identity);
     if (address !== undefined) card.addPropertyWithValue('url', address);
   }
-  if (person.why !== '') card.addPropertyWithValue('note', person.why);
+  if (person.why !== '') card.addPropertyWithValue('note', oneKindOfBreak(person.why));
   if (person.tags.length > 0) {
     const categories = new ICAL.Property('categories', card);
-    categories.setValues(person.tags);
+    categories.setValues(person.tags.map(oneKindOfBreak));
     card.addProperty(categories);
   }
   return card;
 }
 
 /**
+ * Every line break as LF, which ical.js escapes as `\n`. It writes a carriage return as it is,
+ * and a reader that ends lines at a lone CR (ours does, like many) would then read the rest of
+ * the text as lines of their own: a name like `Eve\rEMAIL:…\rEND:VCARD\rBEGIN:VCARD` would add
+ * properties and whole cards.
+ */
+function oneKindOfBreak(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/**
  * The web address of an identity: its own `url` when that address names the same key (so reading
  * it back gives the same identity), else one built from the key: a LinkedIn or X profile,
  * `https://x.com/i/user/<id>` for `x-id:`, a Blogger profile, `https://<host><path>` for `web:`.
- * Undefined for `email:` and `named:` keys, which have no web address.
+ * Undefined for `email:` and `named:` keys, which have no web address. Never holds a tab or a line
+ * break.
  */
 export function identityAddress(identity: Identity): string | undefined {
-  const { key, url } = identity;
+  const { key } = identity;
+  // A web address means the same without tabs and line breaks (the URL parser drops them), and
+  // written into a vCard a line break would start a property of the file's own choosing.
+  const url = identity.url?.replace(/[\t\n\r]/g, '');
   if (url !== undefined && keyOfAddress(key, url) === key) return url;
   const built = builtAddress(key);
   return built !== undefined && URL.canParse(built) ? built : undefined;

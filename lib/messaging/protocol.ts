@@ -47,6 +47,7 @@ export interface ResponseMap {
   'tab.subject': null;
   'sidebar.context': SidebarContext;
   'sidebar.close': null;
+  'sidebar.load': null;
   'notes.save': NoteSaveResult;
   'notes.delete': Note | null;
   'notes.restore': Note;
@@ -88,6 +89,8 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'tab.subject': ['content'],
   'sidebar.context': ['extension-page'],
   'sidebar.close': ['extension-page'],
+  // The content script's toggle and frame, injected into its own tab when first needed.
+  'sidebar.load': ['content'],
   'notes.save': ['extension-page'],
   'notes.delete': ['extension-page'],
   'notes.restore': ['extension-page'],

@@ -109,6 +109,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('sidebar.context') }),
   z.strictObject({ type: z.literal('sidebar.close') }),
+  z.strictObject({ type: z.literal('sidebar.load') }),
   z.strictObject({
     type: z.literal('notes.save'),
     person: personRefSchema,

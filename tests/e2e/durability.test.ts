@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { clickToggle, launchExtension, openFixture, sidebarFrame } from './harness';
+import { clickToggle, closeChecked, launchExtension, openFixture, sidebarFrame } from './harness';
 
 describe('what is typed survives the browser closing', () => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'acquaint-restart-'));
@@ -15,7 +15,7 @@ describe('what is typed survives the browser closing', () => {
     await clickToggle(page);
     const frame = await sidebarFrame(page);
     await frame.locator('[data-testid="note-input"]').pressSequentially(text, { delay: 2 });
-    await first.context.close();
+    await closeChecked(first);
 
     const second = await launchExtension({ userDataDir });
     try {
@@ -23,8 +23,9 @@ describe('what is typed survives the browser closing', () => {
       await clickToggle(again);
       const reopened = await sidebarFrame(again);
       await reopened.locator('[data-testid="note"]').filter({ hasText: text }).waitFor();
+      await closeChecked(second);
     } finally {
-      await second.context.close();
+      await second.close();
     }
   });
 });
@@ -74,8 +75,9 @@ describe('what the sidebar showed as saved survives the service worker stopping'
         await reopened.locator('[data-testid="note"]').filter({ hasText: text }).waitFor();
       }
       expect(await reopened.locator('[data-testid="note"]').count()).toBe(texts.length);
+      await closeChecked(session);
     } finally {
-      await session.context.close();
+      await session.close();
     }
   });
 });

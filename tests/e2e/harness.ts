@@ -23,8 +23,13 @@ export function loadFixture(name: string): Fixture {
 
 export interface ObservedRequest {
   url: string;
-  /** Where it came from: the extension's service worker or pages, or the web page. */
-  origin: 'extension' | 'page';
+  /**
+   * Where it came from: the extension's service worker or pages, or the web page; `network` for
+   * a request the browser's own network log shows reaching the network stack (see `escapes`).
+   */
+  origin: 'extension' | 'page' | 'network';
+  /** For `network`: who the browser says started it (an origin, or "not an origin"). */
+  initiator?: string;
 }
 
 export interface ExtensionSession {
@@ -37,6 +42,14 @@ export interface ExtensionSession {
   serve(url: string, html: string): void;
   /** Requests that left for anywhere other than a page we served or what that page itself links. */
   strayRequests(): ObservedRequest[];
+  /**
+   * After `close`: every request Chromium's own network log shows going to the network, which
+   * nothing in a test ever should (the pages we serve are answered before they get there). This
+   * also sees what Playwright cannot: requests the browser makes for the extension itself, such
+   * as a `downloads.download` of a web address. Chromium's own calls home are left out, and so is
+   * a navigation to exactly an address the test served.
+   */
+  escapes(): ObservedRequest[];
   close(): Promise<void>;
 }
 
@@ -57,6 +70,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   // Lets context.route and the request log see the service worker's own requests.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'acquaint-e2e-'));
+  const netLogDir = mkdtempSync(join(tmpdir(), 'acquaint-netlog-'));
+  const netLogPath = join(netLogDir, 'netlog.json');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.display === undefined,
@@ -72,6 +87,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-sync',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      // Every request the network stack starts, whoever asked for it (see `escapes`).
+      `--log-net-log=${netLogPath}`,
+      '--net-log-capture-mode=Default',
     ],
   });
 
@@ -100,6 +118,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  let escaped: ObservedRequest[] | undefined;
 
   return {
     context,
@@ -123,11 +142,67 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         return !served.includes(keyOf(request.url)) && !linked.includes(keyOf(request.url));
       });
     },
+    escapes() {
+      if (!escaped) throw new Error('The network log is complete only once the session is closed.');
+      return escaped;
+    },
     async close() {
+      if (escaped) return;
       await context.close();
+      // A tab the extension opens (a profile, at the user's click) starts its first navigation
+      // before the test's routing can catch it; the very address a test served is no leak.
+      escaped = readNetLog(netLogPath).filter(
+        (request) => !isBrowserOwn(request) && !pages.has(request.url),
+      );
+      rmSync(netLogDir, { recursive: true, force: true });
       if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Schemes that go to the network; `blob:`, `data:` and the extension's own files do not. */
+const NETWORK_SCHEME = /^(https?|wss?|ftp):/i;
+
+/**
+ * Chromium calling home for itself (component and extension updates, account checks) despite the
+ * flags that turn most of it off. No page and no extension starts these: the browser says their
+ * initiator is "not an origin", and they only ever go to Google's own services.
+ */
+function isBrowserOwn(request: ObservedRequest): boolean {
+  if (request.initiator !== undefined && request.initiator !== 'not an origin') return false;
+  const host = safe(() => new URL(request.url).hostname) ?? '';
+  return /(^|\.)(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)$/.test(host);
+}
+
+interface NetLogEvent {
+  type?: number;
+  phase?: number;
+  params?: { url?: string; initiator?: string };
+}
+
+/**
+ * The requests Chromium's network log (`--log-net-log`) shows starting a job on the network stack.
+ * Read line by line, one event a line, so a log cut short by a crash still gives what it has.
+ */
+function readNetLog(path: string): ObservedRequest[] {
+  if (!existsSync(path)) throw new Error(`Chromium wrote no network log at ${path}.`);
+  const [head = '', ...lines] = readFileSync(path, 'utf8').split('\n');
+  const constants = (
+    JSON.parse(head.replace(/,\s*$/, '') + '}') as {
+      constants: { logEventTypes: Record<string, number> };
+    }
+  ).constants;
+  const startJob = constants.logEventTypes.URL_REQUEST_START_JOB;
+  const found: ObservedRequest[] = [];
+  for (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    const event = safe(() => JSON.parse(line.replace(/[\],\s]*$/, '')) as NetLogEvent);
+    if (!event || event.type !== startJob) continue;
+    const url = event.params?.url;
+    if (url === undefined || !NETWORK_SCHEME.test(url)) continue;
+    found.push({ url, origin: 'network', initiator: event.params?.initiator });
+  }
+  return found;
 }
 
 function safe<T>(read: () => T): T | undefined {
@@ -151,15 +226,26 @@ export function useExtensionSession(
   });
   afterEach(async () => {
     if (!session) return;
-    const stray = session.strayRequests();
-    await session.close();
+    const closing = session;
     session = undefined;
-    expect(stray, `requests that left the browser: ${JSON.stringify(stray)}`).toEqual([]);
+    await closeChecked(closing);
   });
   return () => {
     if (!session) throw new Error('The extension session exists only inside a test.');
     return session;
   };
+}
+
+/**
+ * Closes a session and fails on any request that left the browser, as Playwright saw them (pages,
+ * the service worker, extension pages) and as Chromium's own network log saw them (everything).
+ */
+export async function closeChecked(session: ExtensionSession): Promise<void> {
+  const stray = session.strayRequests();
+  await session.close();
+  expect(stray, `requests that left the browser: ${JSON.stringify(stray)}`).toEqual([]);
+  const escapes = session.escapes();
+  expect(escapes, `requests in the network log: ${JSON.stringify(escapes)}`).toEqual([]);
 }
 
 /** Opens a fixture page at its real address. */

@@ -1,24 +1,68 @@
 // A hostile page's script, installed in the main world of every test page before the page's own
-// markup runs. It tries what a site could do to read Acquaint's notes and keeps all it finds.
+// markup runs. It tries what a site could do to read Acquaint's notes, or to learn whom the user
+// keeps notes on, and keeps all it finds. Every probe is wrapped so that the spy itself can never
+// break a page: it only watches, and calls through to the originals it patches.
 (() => {
-  const seen = { keys: [], inputs: [], messages: [], mutations: [], shadowRoots: [], frames: [] };
+  const seen = {
+    keys: [],
+    inputs: [],
+    messages: [],
+    mutations: [],
+    shadowRoots: [],
+    frames: [],
+    calls: [],
+    focus: [],
+    selections: [],
+    resources: [],
+    runtime: [],
+  };
+  /** Every `<acquaint-badge>` host the page saw added, with when and in which batch. */
+  const badges = [];
+  let batch = 0;
 
   const record = (list, value) => {
-    if (list.length < 20000) list.push(String(value));
+    try {
+      if (list.length < 20000) list.push(String(value));
+    } catch {
+      // A value that cannot even be turned into text tells the spy nothing.
+    }
+  };
+  const attempt = (probe) => {
+    try {
+      probe();
+    } catch {
+      // A probe the browser refuses is a probe that learned nothing.
+    }
+  };
+  const describe = (node) => {
+    try {
+      return node?.outerHTML ?? node?.textContent ?? String(node);
+    } catch {
+      return '';
+    }
   };
 
+  // Keys and typing, heard in the capture phase before anything else on the page.
   for (const type of ['keydown', 'keypress', 'keyup']) {
     window.addEventListener(type, (event) => record(seen.keys, `${event.key}|${event.code}`), true);
     document.addEventListener(type, (event) => record(seen.keys, event.key), true);
   }
-  for (const type of ['input', 'beforeinput', 'change', 'paste', 'compositionend']) {
+  for (const type of ['input', 'beforeinput', 'change', 'paste', 'copy', 'cut', 'compositionend']) {
     window.addEventListener(
       type,
       (event) => {
         record(seen.inputs, event.data ?? '');
+        attempt(() => record(seen.inputs, event.clipboardData?.getData('text/plain') ?? ''));
         const target = event.composedPath?.()[0] ?? event.target;
         if (target && 'value' in target) record(seen.inputs, target.value);
       },
+      true,
+    );
+  }
+  for (const type of ['focus', 'blur', 'focusin', 'focusout', 'visibilitychange']) {
+    window.addEventListener(
+      type,
+      (event) => record(seen.focus, `${type}:${event.target?.localName ?? 'window'}`),
       true,
     );
   }
@@ -33,29 +77,81 @@
   });
 
   // Keep every shadow root the page's world sees created, closed ones included.
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attachShadow.call(this, init);
-    seen.shadowRoots.push(root);
-    return root;
-  };
+  attempt(() => {
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attachShadow.call(this, init);
+      seen.shadowRoots.push(root);
+      return root;
+    };
+  });
 
-  new MutationObserver((records) => {
-    for (const change of records) {
-      for (const node of change.addedNodes) {
-        record(seen.mutations, node.outerHTML ?? node.textContent ?? '');
+  // Whatever the page's own DOM methods are given: if any of Acquaint's code ran in this world,
+  // every text and attribute it wrote would pass through here.
+  const hookMethod = (proto, name) =>
+    attempt(() => {
+      const original = proto[name];
+      if (typeof original !== 'function') return;
+      proto[name] = function (...args) {
+        for (const arg of args) record(seen.calls, `${name} ${describe(arg)}`);
+        return original.apply(this, args);
+      };
+    });
+  const hookSetter = (proto, name) =>
+    attempt(() => {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      if (!descriptor?.set) return;
+      Object.defineProperty(proto, name, {
+        ...descriptor,
+        set(value) {
+          record(seen.calls, `${name}= ${value}`);
+          descriptor.set.call(this, value);
+        },
+      });
+    });
+  for (const name of ['appendChild', 'insertBefore', 'replaceChild'])
+    hookMethod(Node.prototype, name);
+  for (const name of ['setAttribute', 'append', 'prepend', 'after', 'before', 'replaceWith']) {
+    hookMethod(Element.prototype, name);
+  }
+  hookSetter(Node.prototype, 'textContent');
+  hookSetter(Node.prototype, 'nodeValue');
+  hookSetter(Element.prototype, 'innerHTML');
+  hookSetter(Element.prototype, 'outerHTML');
+  hookSetter(HTMLElement.prototype, 'innerText');
+  hookSetter(HTMLIFrameElement.prototype, 'src');
+  hookSetter(HTMLIFrameElement.prototype, 'srcdoc');
+  hookSetter(HTMLInputElement.prototype, 'value');
+  hookSetter(HTMLTextAreaElement.prototype, 'value');
+
+  const noteBadge = (node) => {
+    if (node.localName !== 'acquaint-badge') return;
+    badges.push({ host: node, batch, at: performance.now() });
+  };
+  attempt(() =>
+    new MutationObserver((records) => {
+      batch += 1;
+      for (const change of records) {
+        for (const node of change.addedNodes) {
+          record(seen.mutations, describe(node));
+          if (node.nodeType === 1) {
+            noteBadge(node);
+            attempt(() => node.querySelectorAll('acquaint-badge').forEach(noteBadge));
+          }
+        }
+        if (change.type === 'attributes') {
+          record(
+            seen.mutations,
+            `${change.attributeName}=${change.target.getAttribute(change.attributeName)}`,
+          );
+        }
+        if (change.type === 'characterData') record(seen.mutations, change.target.data);
       }
-      if (change.type === 'attributes') {
-        record(
-          seen.mutations,
-          `${change.attributeName}=${change.target.getAttribute(change.attributeName)}`,
-        );
-      }
-      if (change.type === 'characterData') record(seen.mutations, change.target.data);
-    }
-  }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true }),
+  );
 
   const probeFrames = () => {
+    record(seen.frames, `window.length=${window.length}`);
     for (let index = 0; index < window.frames.length; index += 1) {
       const frame = window.frames[index];
       try {
@@ -63,8 +159,12 @@
       } catch (error) {
         record(seen.frames, `blocked: ${error.name}`);
       }
+      attempt(() => record(seen.frames, frame.location.href));
       try {
+        // What Acquaint's own requests look like: the sidebar must ignore them all.
         frame.postMessage({ type: 'sidebar.context' }, '*');
+        frame.postMessage({ type: 'notes.delete', id: '*' }, '*');
+        frame.postMessage({ type: 'backup.export' }, '*');
         frame.postMessage('ping', '*');
       } catch (error) {
         record(seen.frames, `postMessage blocked: ${error.name}`);
@@ -76,26 +176,89 @@
       } catch (error) {
         record(seen.frames, `blocked: ${error.name}`);
       }
+      attempt(() => record(seen.frames, `src=${element.src}`));
     }
+  };
+
+  const probeState = () => {
+    attempt(() => record(seen.focus, `active:${document.activeElement?.localName ?? 'none'}`));
+    attempt(() => record(seen.selections, document.getSelection()?.toString() ?? ''));
+    attempt(() => {
+      for (const entry of performance.getEntries()) record(seen.resources, entry.name);
+    });
+    attempt(() =>
+      record(seen.runtime, `chrome.runtime: ${typeof window.chrome?.runtime?.sendMessage}`),
+    );
+  };
+  const poll = setInterval(() => attempt(probeState), 250);
+  attempt(() => window.addEventListener('pagehide', () => clearInterval(poll)));
+
+  /** What the page can tell about each badge: everything but the closed shadow root's content. */
+  const readBadge = ({ host, batch: addedIn, at }) => {
+    const box = host.getBoundingClientRect();
+    const style = getComputedStyle(host);
+    const previous = host.previousElementSibling;
+    return {
+      beside: previous?.getAttribute('href') ?? null,
+      batch: addedIn,
+      at,
+      connected: host.isConnected,
+      outer: host.outerHTML,
+      shadowRoot: host.shadowRoot === null ? null : host.shadowRoot.innerHTML,
+      attributes: host.getAttributeNames(),
+      width: box.width,
+      height: box.height,
+      style: ['display', 'width', 'height', 'margin', 'opacity', 'visibility', 'cursor'].map(
+        (name) => style.getPropertyValue(name),
+      ),
+      text: host.textContent,
+      innerText: host.innerText,
+      childCount: host.childNodes.length,
+      animations: host.getAnimations?.({ subtree: true }).length ?? 0,
+    };
   };
 
   /** Everything the page could gather, as one string the test searches. */
   window.__acquaintSpyDump = () => {
-    probeFrames();
-    const hosts = [...document.querySelectorAll('acquaint-toggle')].map((host) => ({
+    attempt(probeFrames);
+    attempt(probeState);
+    const hosts = [...document.querySelectorAll('acquaint-toggle, acquaint-badge')].map((host) => ({
       outer: host.outerHTML,
       open: host.shadowRoot?.innerHTML ?? null,
     }));
+    const roots = seen.shadowRoots.map((root) => describe({ outerHTML: root.innerHTML }));
+    const badgeReadings = badges.map((badge) => {
+      try {
+        return readBadge(badge);
+      } catch (error) {
+        return { error: String(error) };
+      }
+    });
     return JSON.stringify({
       ...seen,
-      shadowRoots: seen.shadowRoots.map((root) => root.innerHTML),
+      shadowRoots: roots,
+      badges: badgeReadings,
       html: document.documentElement.outerHTML,
       text: document.body?.innerText ?? '',
       hosts,
       title: document.title,
       storage: { ...localStorage },
       session: { ...sessionStorage },
+      cookies: document.cookie,
+      name: window.name,
     });
   };
   window.__acquaintSpyKeyCount = () => seen.keys.length;
+  /** The badges as the page sees them (for comparing known and unknown authors). */
+  window.__acquaintSpyBadges = () => badges.map((badge) => readBadge(badge));
+  /** What the page gets when it tries to talk to an extension directly. */
+  window.__acquaintSpyTryRuntime = async (extensionId) => {
+    const runtime = window.chrome?.runtime;
+    if (!runtime?.sendMessage) return `no runtime (${typeof window.chrome})`;
+    try {
+      return `answered: ${JSON.stringify(await runtime.sendMessage(extensionId, { type: 'backup.export' }))}`;
+    } catch (error) {
+      return `refused: ${error}`;
+    }
+  };
 })();

@@ -47,6 +47,7 @@ function showsSomeoneElse(scope: Element, key: string, url: URL): boolean {
   return owners.length > 0 && !owners.includes(key);
 }
 
+/** The first name shown on screen by an element of `scope` matching one of `selectors`, in order. */
 function headingName(scope: Element, selectors: readonly string[]): string | null {
   for (const selector of selectors) {
     for (const heading of Array.from(scope.querySelectorAll(selector))) {
@@ -86,17 +87,6 @@ function profileName(doc: Document, key: string, url: URL): string | null {
 /* Messaging: the other participant of a one-to-one thread                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-function headingIn(scope: Element, selectors: readonly string[]): string | null {
-  for (const selector of selectors) {
-    for (const el of Array.from(scope.querySelectorAll(selector))) {
-      if (isScreenReaderOnly(el)) continue;
-      const name = readDisplayName(el);
-      if (name !== '') return name;
-    }
-  }
-  return null;
-}
-
 /**
  * The thread header names the other participant and links to their profile. A group thread
  * lists several names with no single profile link (or several), so it has no subject.
@@ -121,8 +111,8 @@ function threadSubject(doc: Document, url: URL): PersonRef | null {
     if (entry === undefined) continue;
     const [key, links] = entry;
     const name =
-      links.map((link) => headingIn(link, THREAD_HEADER_NAMES)).find((n) => n !== null) ??
-      headingIn(header, THREAD_HEADER_NAMES) ??
+      links.map((link) => headingName(link, THREAD_HEADER_NAMES)).find((n) => n !== null) ??
+      headingName(header, THREAD_HEADER_NAMES) ??
       links.map((link) => readDisplayName(firstTextLine(link))).find((n) => n !== '') ??
       null;
     if (name !== null) return { key, name, url: linkedInProfileUrl(key) };

@@ -41,6 +41,33 @@ afterEach(async () => {
   await disposeDatabase(db);
 });
 
+describe('sidebar.load', () => {
+  it('runs the sidebar-frame script in the sender’s tab, and answers once it has run', async () => {
+    const test = createTestHandlers(db, { clock: time.clock });
+    let ran = false;
+    test.injectSidebarFrame.mockImplementation(async () => {
+      ran = true;
+    });
+
+    expect(await test.handlers['sidebar.load']({ type: 'sidebar.load' }, TOP)).toBeNull();
+
+    expect(ran).toBe(true);
+    expect(test.injectSidebarFrame).toHaveBeenCalledTimes(1);
+    expect(test.injectSidebarFrame).toHaveBeenCalledWith(7);
+  });
+
+  it('refuses a frame that is not the top one, or a sender without a tab', async () => {
+    const test = createTestHandlers(db, { clock: time.clock });
+    await expect(
+      test.handlers['sidebar.load']({ type: 'sidebar.load' }, { ...TOP, frameId: 3 }),
+    ).rejects.toThrow(/top frame/);
+    await expect(
+      test.handlers['sidebar.load']({ type: 'sidebar.load' }, { ...TOP, tabId: undefined }),
+    ).rejects.toThrow(/must come from a tab/);
+    expect(test.injectSidebarFrame).not.toHaveBeenCalled();
+  });
+});
+
 describe('tab.subject', () => {
   it('stores the top frame’s subject and tells that tab’s sidebar', async () => {
     expect(await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP)).toBeNull();

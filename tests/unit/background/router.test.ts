@@ -55,6 +55,7 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'tab.subject': { type: 'tab.subject', subject: ADA },
   'sidebar.context': { type: 'sidebar.context' },
   'sidebar.close': { type: 'sidebar.close' },
+  'sidebar.load': { type: 'sidebar.load' },
   'notes.save': saveRequest(),
   'notes.delete': { type: 'notes.delete', id: 'n1' },
   'notes.restore': { type: 'notes.restore', note: STORED_NOTE },
@@ -96,6 +97,7 @@ const ALL_TYPES = Object.keys(EXAMPLES) as RequestType[];
 /** What content scripts (inside web pages) may ask; everything else is for extension pages only. */
 const FROM_CONTENT: RequestType[] = [
   'tab.subject',
+  'sidebar.load',
   'people.lookup',
   'tab.select',
   'person.openWindow',
@@ -157,6 +159,7 @@ function spyHandlers() {
       known: request.keys.slice(0, 1),
     })),
     'tab.select': vi.fn<Handlers['tab.select']>(async () => null),
+    'sidebar.load': vi.fn<Handlers['sidebar.load']>(async () => null),
     'person.openWindow': vi.fn<Handlers['person.openWindow']>(async () => null),
     'settings.get': vi.fn<Handlers['settings.get']>(async () => DEFAULT_SETTINGS),
     'settings.update': vi.fn<Handlers['settings.update']>(async (request) => ({
@@ -726,6 +729,23 @@ describe('people.lookup', () => {
     ['an extra field', { type: 'people.lookup', keys: [], notes: true }],
   ])('refuses %s', async (_what, message) => {
     await expectRefused(message, CONTENT);
+  });
+});
+
+describe('sidebar.load', () => {
+  it('accepts the bare request from a content script', async () => {
+    expect(await router.handleMessage({ type: 'sidebar.load' }, CONTENT)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(handlers['sidebar.load']).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a file of its choosing', { type: 'sidebar.load', file: '/background.js' }, 'file'],
+    ['a tab of its choosing', { type: 'sidebar.load', tabId: 3 }, 'tabId'],
+  ])('refuses %s', async (_what, message, field) => {
+    expect(await expectRefused(message, CONTENT)).toContain(field);
   });
 });
 

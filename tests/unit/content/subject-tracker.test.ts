@@ -1,6 +1,8 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 import { createSubjectTracker } from '@/lib/content/subject-tracker';
+import { linkedInAdapter } from '@/lib/sites/linkedin/adapter';
+import { createSiteReader } from '@/lib/sites/reader';
 import type { PersonRef } from '@/lib/sites/types';
 
 const ADA_URL = new URL('https://www.linkedin.com/in/ada-quill-4b21a/');
@@ -17,6 +19,7 @@ function setup(now: { value: number }) {
   const ctx = new ContentScriptContext('test');
   const seen: (PersonRef | null)[] = [];
   const tracker = createSubjectTracker(ctx, {
+    reader: createSiteReader([linkedInAdapter]),
     onSubject: (subject) => seen.push(subject),
     now: () => now.value,
   });

@@ -12,6 +12,12 @@ const SOURCES: Record<string, string> = Object.fromEntries(
 );
 const ADAPTER_FILES = ['urls.ts', 'selectors.ts', 'adapter.ts'];
 
+/** The content scripts' entrypoints, each of which names the site adapters it reads pages with. */
+const CONTENT_ENTRYPOINTS: Record<string, string> = import.meta.glob<string>(
+  '../../../entrypoints/*.content/index.ts',
+  { query: '?raw', import: 'default', eager: true },
+);
+
 /** Fixture pairs by their folder: `linkedin/feed.json` → `linkedin`. */
 const FIXTURE_FOLDERS = Object.keys(
   import.meta.glob('../../fixtures/*/*.json', { query: '?raw', import: 'default' }),
@@ -72,6 +78,22 @@ describe('site module structure', () => {
       expect(FIXTURE_FOLDERS.filter((folder) => folder === id).length).toBeGreaterThan(0);
     },
   );
+
+  it('gives every site adapter to one content script, which reads no other site', () => {
+    const scripts = Object.entries(CONTENT_ENTRYPOINTS).map(([path, source]) => ({
+      path,
+      sites: Array.from(source.matchAll(/lib\/sites\/([\w-]+)\/adapter['"]/g), (m) => m[1]),
+      // The whole registry would bring every site's readers into the script.
+      everySite: /lib\/sites(?:\/index|\/registry)?['"]/.test(source),
+    }));
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    for (const script of scripts) {
+      expect(script.everySite, script.path).toBe(false);
+      expect(script.sites.length, script.path).toBeLessThanOrEqual(1);
+    }
+    const read = scripts.flatMap((script) => script.sites).sort();
+    expect(read).toEqual(SITE_ADAPTERS.map((adapter) => adapter.id).sort());
+  });
 
   it.each(siteFolders)('%s has urls.ts, selectors.ts and adapter.ts', (folder) => {
     const missing = ADAPTER_FILES.filter((file) => SOURCES[`${folder}/${file}`] === undefined);

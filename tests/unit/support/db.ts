@@ -47,14 +47,5 @@ export const PIP: PersonRef = {
   url: 'https://x.com/pipwellings',
 };
 
-/** Text a hostile page could put in a name or a note. */
-export const HOSTILE_TEXTS: [string, string][] = [
-  ['HTML markup', '<img src=x onerror="alert(1)"><b>bold</b>'],
-  ['a script element', '<script>alert(document.cookie)</script>'],
-  ['bidi overrides', '\u202Egnp.exe\u202C and \u2066isolated\u2069'],
-  ['zero-width characters', 'A\u200Bd\u200Ca\u200D\u2060\uFEFF'],
-  ['a 10,000-character text', 'N'.repeat(9_999) + '!'],
-  ['a lone high surrogate', 'before\uD800after'],
-  ['a lone low surrogate', '\uDC00 at the start'],
-  ['NUL and control characters', 'a\u0000b\u0007c\u001Bd'],
-];
+/** Text a hostile page could put in a name or a note: the corpus every suite shares. */
+export { HOSTILE_TEXTS } from '../../support/hostile-corpus';

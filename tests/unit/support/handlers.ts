@@ -38,6 +38,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
   );
   const tellAllTabs = vi.fn<(command: ContentCommand) => Promise<void>>(async () => undefined);
   const openSidebarWindow = vi.fn<() => Promise<number | undefined>>(async () => undefined);
+  const injectSidebarFrame = vi.fn<(tabId: number) => Promise<void>>(async () => undefined);
   const coldChanged = vi.fn<() => void>();
   const blogBrowser = fakeBlogBrowser();
 
@@ -61,6 +62,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     tellTab,
     tellAllTabs,
     openSidebarWindow,
+    injectSidebarFrame,
     coldChanged,
     ...overrides,
   };
@@ -72,6 +74,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     tellTab,
     tellAllTabs,
     openSidebarWindow,
+    injectSidebarFrame,
     coldChanged,
     blogBrowser,
   };
