@@ -1,0 +1,67 @@
+import type { BenchBrowser } from './launch';
+
+/**
+ * In the popup page: `performance.now()` (milliseconds since the navigation started) when the
+ * first cold person's row was painted, and how many rows there were then.
+ */
+const ROWS_SCRIPT = `(() => {
+  if (!location.pathname.endsWith('/popup.html')) return;
+  window.__benchRows = null;
+  let seen = false;
+  const check = () => {
+    if (seen || !document.querySelector('[data-testid="cold-person"]')) return;
+    seen = true;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        window.__benchRows = {
+          at: performance.now(),
+          firstPaint: fcp ? fcp.startTime : null,
+          rows: document.querySelectorAll('[data-testid="cold-person"]').length,
+        };
+      };
+      channel.port2.postMessage(null);
+    });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+})();`;
+
+export interface PopupSample {
+  rowsPaintedMs: number;
+  /** The page's first contentful paint (its heading), for comparison. */
+  firstPaintMs: number | null;
+  rows: number;
+}
+
+/**
+ * Opens popup.html in a new tab and times navigation start → first cold row painted. With `cold`,
+ * the service worker is stopped first, so the popup's requests have to start it.
+ */
+export async function measurePopup(browser: BenchBrowser, cold: boolean): Promise<PopupSample> {
+  const page = await browser.context.newPage();
+  try {
+    if (cold) {
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.waitForTimeout(200);
+    }
+    await page.addInitScript({ content: ROWS_SCRIPT });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { __benchRows: unknown }).__benchRows,
+      undefined,
+      { timeout: 30_000, polling: 20 },
+    );
+    const { at, firstPaint, rows } = (await handle.jsonValue()) as {
+      at: number;
+      firstPaint: number | null;
+      rows: number;
+    };
+    return { rowsPaintedMs: at, firstPaintMs: firstPaint, rows };
+  } finally {
+    await page.close();
+  }
+}
