@@ -1,3 +1,4 @@
+import { CHROMIUM_PATH, CLOSED_NETWORK_ARGS, extensionArgs } from '../tests/support/chromium';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -96,19 +97,10 @@ export async function launchArm(arm: Arm, profileDir?: string): Promise<BenchBro
   const loaded =
     arm === 'acquaint' ? acquaintDir() : arm === 'empty' ? writeEmptyExtension() : undefined;
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(loaded ? [`--disable-extensions-except=${loaded}`, `--load-extension=${loaded}`] : []),
-    ],
+    args: [...CLOSED_NETWORK_ARGS, ...(loaded ? extensionArgs(loaded) : [])],
   });
 
   const pages = new Map<string, string>();

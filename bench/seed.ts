@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Page } from 'playwright-core';
+import { sendFromExtensionPage } from '../tests/support/chromium';
 
 import { seedBackups } from './data';
 import { type BenchBrowser, CACHE_DIR, launchArm, openExtensionPage } from './launch';
@@ -22,30 +22,6 @@ export interface SeedRecord {
   /** Seconds each import.apply message of CHUNK people took, in order. */
   chunkSeconds: number[];
   cached: boolean;
-}
-
-/** Sends one request through Acquaint's message protocol from one of its own pages. */
-export async function sendFromExtensionPage(
-  page: Page,
-  request: Record<string, unknown>,
-): Promise<unknown> {
-  const answer = await page.evaluate(
-    (message) =>
-      (
-        globalThis as unknown as {
-          chrome: {
-            runtime: {
-              sendMessage(
-                message: unknown,
-              ): Promise<{ ok: boolean; error?: string; value?: unknown }>;
-            };
-          };
-        }
-      ).chrome.runtime.sendMessage(message),
-    request,
-  );
-  if (!answer.ok) throw new Error(`${String(request.type)} failed: ${answer.error}`);
-  return answer.value;
 }
 
 /**

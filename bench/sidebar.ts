@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 
 import { type BenchBrowser, openExtensionPage } from './launch';
 import { loadFixture } from './page-metrics';
-import { sendFromExtensionPage } from './seed';
+import { sendFromExtensionPage } from '../tests/support/chromium';
 
 /**
  * In the host page's main world: when each click happened, as wall-clock milliseconds

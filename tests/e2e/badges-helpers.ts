@@ -1,3 +1,4 @@
+import { sendFromExtensionPage } from '../support/chromium';
 import type { Page } from 'playwright-core';
 
 import type { ExtensionSession } from './harness';
@@ -21,23 +22,7 @@ export async function sendAsExtensionPage(
   const values: unknown[] = [];
   try {
     for (const request of requests) {
-      const answer = await page.evaluate(
-        (message) =>
-          (
-            globalThis as unknown as {
-              chrome: {
-                runtime: {
-                  sendMessage(
-                    message: unknown,
-                  ): Promise<{ ok: boolean; error?: string; value?: unknown }>;
-                };
-              };
-            }
-          ).chrome.runtime.sendMessage(message),
-        request,
-      );
-      if (!answer.ok) throw new Error(`${String(request.type)} failed: ${answer.error}`);
-      values.push(answer.value);
+      values.push(await sendFromExtensionPage(page, request));
     }
   } finally {
     await page.close();

@@ -1,3 +1,4 @@
+import { CHROMIUM_PATH, CLOSED_NETWORK_ARGS, extensionArgs } from '../support/chromium';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,20 +74,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const netLogDir = mkdtempSync(join(tmpdir(), 'acquaint-netlog-'));
   const netLogPath = join(netLogDir, 'netlog.json');
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: options.display === undefined,
     ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     viewport: { width: 1280, height: 800 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...CLOSED_NETWORK_ARGS,
+      ...extensionArgs(EXTENSION_DIR),
       // Every request the network stack starts, whoever asked for it (see `escapes`).
       `--log-net-log=${netLogPath}`,
       '--net-log-capture-mode=Default',
