@@ -128,6 +128,9 @@ export async function seededBrowser(
   const copy = `${cached}-run-${process.pid}`;
   rmSync(copy, { recursive: true, force: true });
   cpSync(cached, copy, { recursive: true });
+  // Chromium keeps the service worker's script in the profile and would go on running the build
+  // that seeded it; without its registration the worker is registered again from this build.
+  rmSync(join(copy, 'Default', 'Service Worker'), { recursive: true, force: true });
   const browser = await launchArm('acquaint', copy);
   const close = browser.close;
   browser.close = async () => {

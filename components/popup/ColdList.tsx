@@ -4,6 +4,8 @@ import { ColdRow } from './ColdRow';
 
 interface Props {
   total: number;
+  /** The count stopped at its cap: at least `total` are cold. */
+  totalIsAtLeast: boolean;
   rows: ColdPerson[];
   active: number;
   onMove(step: number): void;
@@ -15,7 +17,7 @@ interface Props {
 }
 
 export function ColdList(props: Props) {
-  const { total, rows, active } = props;
+  const { total, totalIsAtLeast, rows, active } = props;
   if (rows.length === 0) {
     return (
       <section class="card cold-empty" data-testid="cold-empty">
@@ -49,7 +51,7 @@ export function ColdList(props: Props) {
       <h2>
         Gone cold{' '}
         <span class="count" data-testid="cold-total">
-          {total}
+          {totalIsAtLeast ? `${total}+` : total}
         </span>
       </h2>
       <ol class="cold-list">
@@ -68,7 +70,8 @@ export function ColdList(props: Props) {
       </ol>
       {total > rows.length && (
         <p class="hint" data-testid="cold-more">
-          And {total - rows.length} more: the most overdue are shown first.
+          And {totalIsAtLeast ? 'at least ' : ''}
+          {total - rows.length} more: the most overdue are shown first.
         </p>
       )}
     </section>

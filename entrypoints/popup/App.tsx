@@ -15,6 +15,7 @@ export function App({ store }: { store: PopupStore }) {
       {cold && (
         <ColdList
           total={cold.total}
+          totalIsAtLeast={cold.totalIsAtLeast}
           rows={cold.people}
           active={store.active.value}
           onMove={(step) => store.move(step)}

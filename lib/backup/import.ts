@@ -1,7 +1,7 @@
 import type { AcquaintDatabase } from '../db/database';
 import { jsonErrorOffset, lineAndColumn } from '../format/json-error';
 import type { Identity, Interaction, Note, Person } from '../model/types';
-import { withFollowUp } from '../services/follow-up';
+import { withFollowUpAll } from '../services/follow-up';
 import { sameInteraction } from '../services/interactions';
 import { type Backup, type BackupParse, type BackupPerson, parseBackup } from './schema';
 
@@ -98,20 +98,19 @@ export function applyImport(
     }
     await db.interactions.bulkPut(plan.interactions);
     await db.notes.bulkPut(plan.notes);
-    const written = new Set<string>();
-    for (const person of plan.people) {
-      await db.people.put(await withFollowUp(db, person));
-      written.add(person.id);
-    }
+    const written = new Set(plan.people.map((person) => person.id));
     // Their follow-up fields may have changed too: an interaction moved away from them, or the
     // default cadence was set.
     const others =
       plan.defaultCadenceDays !== null
         ? await db.people.toArray()
         : ((await db.people.bulkGet([...plan.alsoRecompute])).filter(Boolean) as Person[]);
-    for (const person of others) {
-      if (!written.has(person.id)) await db.people.put(await withFollowUp(db, person));
-    }
+    await db.people.bulkPut(
+      await withFollowUpAll(db, [
+        ...plan.people,
+        ...others.filter((person) => !written.has(person.id)),
+      ]),
+    );
     return plan.summary;
   });
 }
@@ -145,10 +144,12 @@ async function mergePlan(
   const byId = await db.people.bulkGet(backup.people.map((person) => person.id));
   const allKeys = [...new Set(backup.people.flatMap((p) => p.identities.map((i) => i.key)))];
   const byKey = new Map<string, Person>();
-  if (allKeys.length > 0) {
-    for (const person of await db.people.where('identityKeys').anyOf(allKeys).toArray()) {
-      for (const key of person.identityKeys) byKey.set(key, person);
-    }
+  // One lookup per key, all asked at once: an `anyOf` would step a cursor from key to key.
+  const owners = await Promise.all(
+    allKeys.map((key) => db.people.where('identityKeys').equals(key).toArray()),
+  );
+  for (const person of owners.flat()) {
+    for (const key of person.identityKeys) byKey.set(key, person);
   }
 
   /** File person id → the stored id their notes and interactions go to. */

@@ -179,9 +179,18 @@ export interface ColdPerson {
   myTurn: boolean;
 }
 
+/**
+ * Counting cold people stops here. Past it the popup says "1,000+" and the toolbar badge "999+":
+ * nobody works through a thousand cold conversations one by one, and counting them all would
+ * walk the whole index of a large database each time the popup opens.
+ */
+export const COLD_COUNT_CAP = 1000;
+
 export interface ColdList {
-  /** How many people are cold in all, also those beyond `limit`. */
+  /** How many people are cold in all, also those beyond `limit`, up to COLD_COUNT_CAP. */
   total: number;
+  /** The count stopped at COLD_COUNT_CAP: at least that many are cold. */
+  totalIsAtLeast: boolean;
   /** The first `limit` of them, in the popup's order. */
   people: ColdPerson[];
 }

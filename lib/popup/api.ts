@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 import { sendRequest } from '../messaging/client';
-import type { ColdPerson } from '../messaging/protocol';
+import type { ColdList } from '../model/cold';
 import type { Interaction, Person } from '../model/types';
 import { messagingOptionsApi, type OptionsApi } from '../options/api';
 import type { PersonRef } from '../sites/types';
@@ -12,7 +12,7 @@ export interface PopupApi extends OptionsApi {
   activeTab(): Promise<{ id?: number; url?: string } | undefined>;
   openOptions(): Promise<void>;
   closePopup(): void;
-  coldList(limit: number): Promise<{ total: number; people: ColdPerson[] }>;
+  coldList(limit: number): Promise<ColdList>;
   reachedOut(personId: string): Promise<Interaction>;
   snooze(person: PersonRef, until: string): Promise<Person>;
   openTab(url: string): Promise<void>;

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 
 import type { ColdPerson } from '../messaging/protocol';
-import { DAY_MS } from '../model/cold';
+import { type ColdList, DAY_MS } from '../model/cold';
 import type { SiteHealth } from '../model/health';
 import { profileUrlOf, refOfPerson } from '../model/person-ref';
 import { disableBlogSite, enableBlogSite } from '../options/blog-actions';
@@ -26,7 +26,7 @@ export function createPopupStore(api: PopupApi) {
   const blogs = signal<string[]>([]);
   const health = signal<SiteHealth[]>([]);
   const status = signal<{ ok: boolean; text: string } | null>(null);
-  const cold = signal<{ total: number; people: ColdPerson[] } | null>(null);
+  const cold = signal<ColdList | null>(null);
   const coldError = signal<string | null>(null);
   /** The row the arrow keys are on. */
   const active = signal(0);

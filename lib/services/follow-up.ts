@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import type { AcquaintDatabase } from '../db/database';
 import { type Clock, systemClock } from '../model/clock';
 import {
+  COLD_COUNT_CAP,
   compareCold,
   DAY_MS,
   daysSince,
@@ -121,9 +122,9 @@ export function createFollowUpService(db: AcquaintDatabase, clock: Clock = syste
       });
     },
 
-    /** How many people are cold now: one indexed range count. */
+    /** How many people are cold now, counted up to COLD_COUNT_CAP. */
     coldCount(now: Date = clock()): Promise<number> {
-      return db.people.where('coldAt').below(now.toISOString()).count();
+      return countColdUpTo(db, now.toISOString(), COLD_COUNT_CAP);
     },
 
     /**
@@ -139,12 +140,13 @@ export function createFollowUpService(db: AcquaintDatabase, clock: Clock = syste
       }
       return db.transaction('r', [db.people, db.interactions], async () => {
         const nowIso = now.toISOString();
-        const total = await db.people.where('coldAt').below(nowIso).count();
-        if (total === 0 || limit === 0) return { total, people: [] };
+        // Counting as far as the rows asked for keeps the total from ever being below them.
+        const cap = Math.max(COLD_COUNT_CAP, limit);
+        const total = await countColdUpTo(db, nowIso, cap);
+        const totalIsAtLeast = total === cap;
+        if (total === 0 || limit === 0) return { total, totalIsAtLeast, people: [] };
 
-        const cadences = (await db.people.orderBy('effectiveCadence').uniqueKeys()).filter(
-          (key): key is number => typeof key === 'number' && key > 0,
-        );
+        const cadences = await cadencesInUse(db);
         const byPopupOrder = (a: TrackedPerson, b: TrackedPerson) => compareCold(a, b, now);
         const listed: TrackedPerson[] = [];
         for (const turn of [1, 0] as const) {
@@ -158,20 +160,48 @@ export function createFollowUpService(db: AcquaintDatabase, clock: Clock = syste
           listed.push(...candidates.sort(byPopupOrder).slice(0, room));
         }
 
-        const people: ColdPerson[] = [];
-        for (const person of listed) {
-          people.push({
-            person,
-            lastInteraction: (await latestInteraction(db, person.id)) ?? null,
-            daysSince: daysSince(person, now),
-            ratio: overdueRatio(person, now),
-            myTurn: person.turn === 1,
-          });
-        }
-        return { total, people };
+        // Asked all at once: the database answers them in one go rather than one round each.
+        const latest = await Promise.all(listed.map((person) => latestInteraction(db, person.id)));
+        const people = listed.map((person, index): ColdPerson => ({
+          person,
+          lastInteraction: latest[index] ?? null,
+          daysSince: daysSince(person, now),
+          ratio: overdueRatio(person, now),
+          myTurn: person.turn === 1,
+        }));
+        return { total, totalIsAtLeast, people };
       });
     },
   };
+}
+
+/**
+ * How many people are cold at `nowIso`, stopping at `cap`: an IndexedDB count walks every entry of
+ * its range, which takes seconds when a database of 100,000 people has gone mostly cold.
+ */
+function countColdUpTo(db: AcquaintDatabase, nowIso: string, cap: number): Promise<number> {
+  return db.people
+    .where('coldAt')
+    .below(nowIso)
+    .limit(cap)
+    .primaryKeys()
+    .then((keys) => keys.length);
+}
+
+/**
+ * The cadences people follow, each read with one seek past the one before, so the cost grows
+ * with how many different cadences are in use (a handful) rather than with how many people there
+ * are. Cadence 0 (never cold) is left out; people out of the follow-up indexes have none.
+ */
+async function cadencesInUse(db: AcquaintDatabase): Promise<number[]> {
+  const cadences: number[] = [];
+  let next = await db.people.where('effectiveCadence').above(0).limit(1).keys();
+  while (typeof next[0] === 'number') {
+    const cadence = next[0];
+    cadences.push(cadence);
+    next = await db.people.where('effectiveCadence').above(cadence).limit(1).keys();
+  }
+  return cadences;
 }
 
 /**
@@ -223,9 +253,26 @@ export async function readDefaultCadence(db: AcquaintDatabase): Promise<number> 
  * cadence. Call inside a transaction on `interactions` and `settings`; it does not write.
  */
 export async function withFollowUp(db: AcquaintDatabase, person: Person): Promise<TrackedPerson> {
-  const latest = (await latestInteraction(db, person.id)) ?? null;
-  const defaultCadence = await readDefaultCadence(db);
-  return { ...person, ...followUpFields(person, latest, defaultCadence) };
+  const [tracked] = await withFollowUpAll(db, [person]);
+  return tracked as TrackedPerson;
+}
+
+/**
+ * `withFollowUp` for many people at once (an import): the default cadence is read once, and
+ * everyone's latest interaction is asked for together rather than one after another.
+ */
+export async function withFollowUpAll(
+  db: AcquaintDatabase,
+  people: readonly Person[],
+): Promise<TrackedPerson[]> {
+  const [defaultCadence, latest] = await Promise.all([
+    readDefaultCadence(db),
+    Promise.all(people.map((person) => latestInteraction(db, person.id))),
+  ]);
+  return people.map((person, index) => ({
+    ...person,
+    ...followUpFields(person, latest[index] ?? null, defaultCadence),
+  }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AcquaintDatabase } from '../db/database';
+import { existingIndexKeys } from '../db/index-keys';
 import { type Clock, systemClock } from '../model/clock';
 import { followUpFields } from '../model/cold';
 import { newId } from '../model/ids';
@@ -18,17 +19,9 @@ export function createPeopleService(db: AcquaintDatabase, clock: Clock = systemC
       return findPersonByKey(db, key);
     },
 
-    /** Which of these identity keys belong to someone already in Acquaint (one indexed query). */
-    async knownKeys(keys: readonly string[]): Promise<string[]> {
-      if (keys.length === 0) return [];
-      const wanted = new Set(keys);
-      const people = await db.people
-        .where('identityKeys')
-        .anyOf([...wanted])
-        .toArray();
-      return [...new Set(people.flatMap((person) => person.identityKeys))].filter((key) =>
-        wanted.has(key),
-      );
+    /** Which of these identity keys belong to someone already in Acquaint. */
+    knownKeys(keys: readonly string[]): Promise<string[]> {
+      return existingIndexKeys(db, 'people', 'identityKeys', [...new Set(keys)]);
     },
 
     /** The person with this identity, created from the page's reading the first time. */

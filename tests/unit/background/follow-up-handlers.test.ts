@@ -385,6 +385,7 @@ describe('cold.list', () => {
   it('lists nobody before anyone went cold', async () => {
     expect(await handlers()['cold.list']({ type: 'cold.list' }, POPUP)).toEqual({
       total: 0,
+      totalIsAtLeast: false,
       people: [],
     });
     await logTouch(ADA, daysAgo(30), 'in');

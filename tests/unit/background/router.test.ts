@@ -187,7 +187,11 @@ function spyHandlers() {
     'people.followUp': vi.fn<Handlers['people.followUp']>(async () => {
       throw new Error('not expected in this test');
     }),
-    'cold.list': vi.fn<Handlers['cold.list']>(async () => ({ total: 0, people: [] })),
+    'cold.list': vi.fn<Handlers['cold.list']>(async () => ({
+      total: 0,
+      totalIsAtLeast: false,
+      people: [],
+    })),
     'cold.reachedOut': vi.fn<Handlers['cold.reachedOut']>(async (request) => ({
       ...STORED_INTERACTION,
       personId: request.personId,

@@ -13,6 +13,7 @@ import { createNotesService } from '@/lib/services/notes';
 import { createPeopleService } from '@/lib/services/people';
 import { createSettingsService } from '@/lib/services/settings';
 
+import { countReads } from '../support/read-counter';
 import {
   ADA,
   disposeDatabase,
@@ -175,6 +176,55 @@ describe('export then import', () => {
   });
 });
 
+describe('a large import', () => {
+  it('gives each person the follow-up fields of their own latest interaction, reading the settings once', async () => {
+    const settingsReads = countReads(target, 'settings');
+    await createSettingsService(target).update({ defaultCadenceDays: 10 });
+    const backup = fixture();
+    const count = 1_500;
+    const people = Array.from({ length: count }, (_, index) => ({
+      ...(backup.people[0] as Backup['people'][number]),
+      id: `bulk-${index}`,
+      name: `Bulk ${index}`,
+      identities: [{ key: `linkedin:bulk-${index}` }],
+      cadenceDays: index % 4 === 0 ? 30 : null,
+    }));
+    const day = (days: number) =>
+      new Date(Date.parse('2026-01-01T00:00:00.000Z') + days * DAY_MS).toISOString();
+    // Two interactions each, the later one listed first for every third person; none for every fifth.
+    const interactions = people.flatMap((person, index) => {
+      if (index % 5 === 0) return [];
+      const pair = [
+        {
+          ...(backup.interactions[0] as Backup['interactions'][number]),
+          id: `${person.id}-a`,
+          personId: person.id,
+          at: day(index % 40),
+          direction: 'out' as const,
+        },
+        {
+          ...(backup.interactions[0] as Backup['interactions'][number]),
+          id: `${person.id}-b`,
+          personId: person.id,
+          at: day((index % 40) + 3),
+          direction: 'in' as const,
+        },
+      ];
+      return index % 3 === 0 ? pair.reverse() : pair;
+    });
+    settingsReads.records = 0;
+    await applyImport(target, { ...backup, people, notes: [], interactions }, 'add');
+
+    expect(settingsReads.records).toBe(1);
+    const stored = await target.people.bulkGet(people.map((person) => person.id));
+    stored.forEach((person, index) => {
+      const latest =
+        index % 5 === 0 ? null : { at: day((index % 40) + 3), direction: 'in' as const };
+      expect(person, `person ${index}`).toMatchObject(followUpFields(person as Person, latest, 10));
+    });
+  });
+});
+
 describe('import into a database that has people', () => {
   it('updates the same id, merges the same identity key, and duplicates nothing', async () => {
     const people = createPeopleService(target, time.clock);
@@ -288,16 +338,13 @@ describe('import into a database that has people', () => {
   it('rolls back everything when a write fails part way', async () => {
     await createPeopleService(target, time.clock).ensure({ key: 'web:other.example', name: 'O' });
     const before = await snapshot(target);
-    const put = target.people.put.bind(target.people);
-    let calls = 0;
-    vi.spyOn(target.people, 'put').mockImplementation((person, key) => {
-      calls += 1;
-      if (calls === 2) throw new Error('disk full');
-      return put(person, key);
+    // People are written last, after the notes and interactions that a failure must take back.
+    const bulkPut = vi.spyOn(target.people, 'bulkPut').mockImplementation(() => {
+      throw new Error('disk full');
     });
     await expect(applyImport(target, fixture())).rejects.toThrow('disk full');
     vi.restoreAllMocks();
-    expect(calls).toBe(2);
+    expect(bulkPut).toHaveBeenCalledTimes(1);
     expect(await snapshot(target)).toEqual(before);
   });
 });

@@ -32,10 +32,18 @@ describe('ColdList', () => {
   const BEA = coldRow(coldPerson('bea', 'Bea Stone'));
   const CAL = coldRow(coldPerson('cal', 'Cal Reyes'), { myTurn: false });
 
-  function listProps(overrides: { rows?: ColdPerson[]; total?: number; active?: number } = {}) {
+  function listProps(
+    overrides: {
+      rows?: ColdPerson[];
+      total?: number;
+      totalIsAtLeast?: boolean;
+      active?: number;
+    } = {},
+  ) {
     const rows = overrides.rows ?? [ADA, BEA, CAL];
     return {
       total: rows.length,
+      totalIsAtLeast: false,
       rows,
       active: 0,
       onMove: vi.fn(),
@@ -79,6 +87,13 @@ describe('ColdList', () => {
 
     expect(one('cold-total').textContent).toBe('57');
     expect(one('cold-more').textContent).toMatch(/\b54 more\b/);
+  });
+
+  it('says "at least" when the count stopped at its cap', () => {
+    show(<ColdList {...listProps({ total: 1000, totalIsAtLeast: true })} />);
+
+    expect(one('cold-total').textContent).toBe('1000+');
+    expect(one('cold-more').textContent).toMatch(/\bat least 997 more\b/);
   });
 
   it('says nothing more when everyone is shown', () => {

@@ -171,7 +171,11 @@ describe('popup store: the cold list', () => {
     expect(api.coldList).toHaveBeenCalledTimes(1);
     expect(api.coldList).toHaveBeenCalledWith(COLD_ROWS);
     expect(COLD_ROWS).toBe(50);
-    expect(store.cold.value).toEqual({ total: 120, people: [ADA, BEA, CAL] });
+    expect(store.cold.value).toEqual({
+      total: 120,
+      totalIsAtLeast: false,
+      people: [ADA, BEA, CAL],
+    });
     expect(store.coldError.value).toBeNull();
     expect(store.active.value).toBe(0);
   });
@@ -181,7 +185,7 @@ describe('popup store: the cold list', () => {
     const store = createPopupStore(fake.api);
     expect(store.cold.value).toBeNull();
     await store.load();
-    expect(store.cold.value).toEqual({ total: 0, people: [] });
+    expect(store.cold.value).toEqual({ total: 0, totalIsAtLeast: false, people: [] });
   });
 
   it('shows a failure to load the list in coldError, and still loads the rest', async () => {
@@ -288,7 +292,7 @@ describe('popup store: acting on a row', () => {
 
     expect(api.reachedOut).toHaveBeenCalledWith('ada');
     expect(api.coldList).toHaveBeenCalledTimes(2);
-    expect(store.cold.value).toEqual({ total: 1, people: [BEA] });
+    expect(store.cold.value).toEqual({ total: 1, totalIsAtLeast: false, people: [BEA] });
     expect(store.coldError.value).toBeNull();
   });
 

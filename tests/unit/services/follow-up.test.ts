@@ -1,5 +1,5 @@
 import type { AcquaintDatabase } from '@/lib/db/database';
-import { compareCold, DAY_MS, followUpFields, isCold } from '@/lib/model/cold';
+import { COLD_COUNT_CAP, compareCold, DAY_MS, followUpFields, isCold } from '@/lib/model/cold';
 import type { Interaction, Person } from '@/lib/model/types';
 import {
   type ColdList,
@@ -371,7 +371,9 @@ describe('coldList', () => {
       const expected = bruteForce(now);
       for (const limit of [1, 10, 50, 5_000]) {
         const list = await followUp.coldList({ limit, now });
-        expect(list.total, `day ${day}`).toBe(expected.length);
+        const counted = Math.max(COLD_COUNT_CAP, limit);
+        expect(list.total, `day ${day}`).toBe(Math.min(expected.length, counted));
+        expect(list.totalIsAtLeast, `day ${day}`).toBe(expected.length >= counted);
         expect(
           list.people.map((row) => row.person.id),
           `day ${day}, limit ${limit}`,
@@ -425,6 +427,63 @@ describe('coldList', () => {
     reads.records = 0;
     expect(await followUp.coldCount(now)).toBe(10);
     expect(reads.records).toBe(0);
+  });
+
+  it('stops counting at the cap and finds the cadences in use without walking an index', async () => {
+    const reads = countReads(db, 'people');
+    const now = new Date(NOW);
+    const cadences = [null, 7, 45, 90, 0];
+    const people: Person[] = [];
+    for (let index = 0; index < COLD_COUNT_CAP + 300; index += 1) {
+      people.push(
+        makePerson(
+          {
+            id: `p-${String(index).padStart(5, '0')}`,
+            name: `Person ${index}`,
+            createdAt: iso(now.getTime() - (400 + (index % 50)) * DAY_MS),
+            cadenceDays: cadences[index % cadences.length] ?? null,
+          },
+          null,
+          30,
+        ),
+      );
+    }
+    await db.people.bulkAdd(people);
+    const cold = people.filter((person) => isCold(person as Parameters<typeof isCold>[0], now));
+    expect(cold.length).toBeGreaterThan(COLD_COUNT_CAP);
+
+    reads.records = 0;
+    reads.keys = 0;
+    reads.counts = 0;
+    const list = await followUp.coldList({ now, limit: 20 });
+    expect(list).toMatchObject({ total: COLD_COUNT_CAP, totalIsAtLeast: true });
+    // The same 20 a full sort of everyone cold gives, from every cadence in use.
+    const expected = [...cold].sort((a, b) => compareCold(a as never, b as never, now));
+    expect(list.people.map((row) => row.person.id)).toEqual(
+      expected.slice(0, 20).map((person) => person.id),
+    );
+    expect(new Set(list.people.map((row) => row.person.effectiveCadence))).toEqual(
+      new Set(
+        [7, 30, 45, 90].filter((cadence) =>
+          list.people.some((row) => row.person.effectiveCadence === cadence),
+        ),
+      ),
+    );
+    expect(reads.counts).toBe(0);
+    // The capped count's keys, one seek per cadence in use and its end: no walk over everyone.
+    expect(reads.keys).toBeLessThanOrEqual(COLD_COUNT_CAP + 5);
+
+    reads.keys = 0;
+    expect(await followUp.coldCount(now)).toBe(COLD_COUNT_CAP);
+    expect(reads.keys).toBe(COLD_COUNT_CAP);
+    expect(reads.counts).toBe(0);
+
+    // Under the cap the count is exact.
+    await db.people.bulkDelete(cold.slice(0, 400).map((person) => person.id));
+    expect(await followUp.coldList({ now, limit: 1 })).toMatchObject({
+      total: cold.length - 400,
+      totalIsAtLeast: false,
+    });
   });
 });
 

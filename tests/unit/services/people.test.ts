@@ -232,9 +232,16 @@ describe('people.knownKeys', () => {
 
   it('answers nothing for an empty list, without asking the database', async () => {
     await people.ensure(ADA);
-    const where = vi.spyOn(db.people, 'where');
+    const backend = vi.spyOn(db, 'backendDB');
     expect(await people.knownKeys([])).toEqual([]);
-    expect(where).not.toHaveBeenCalled();
+    expect(backend).not.toHaveBeenCalled();
+  });
+
+  it('opens the database again when it was closed (a worker that just woke up)', async () => {
+    await people.ensure(ADA);
+    db.close();
+    expect(db.isOpen()).toBe(false);
+    expect(await people.knownKeys([ADA.key, PIP.key])).toEqual([ADA.key]);
   });
 
   it('answers the keys of people already in Acquaint, and no others', async () => {

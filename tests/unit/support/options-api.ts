@@ -87,7 +87,7 @@ export function fakePopupApi(
     closePopup: vi.fn(),
     coldList: vi.fn(async (limit: number) => {
       options.calls.push(`coldList ${limit}`);
-      return { total: cold.length + extra, people: cold.slice(0, limit) };
+      return { total: cold.length + extra, totalIsAtLeast: false, people: cold.slice(0, limit) };
     }),
     reachedOut: vi.fn(async (personId: string) => {
       options.calls.push(`reachedOut ${personId}`);

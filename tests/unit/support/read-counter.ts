@@ -4,10 +4,11 @@ import type { AcquaintDatabase } from '@/lib/db/database';
 
 /**
  * Counts the records of one table that reach Dexie from IndexedDB: values from gets, queries and
- * cursors (keys alone and counts are not records). Install before the database is first used.
+ * cursors (`records`), keys read without their values (`keys`), and counts, which walk their
+ * whole range however small their answer (`counts`). Install before the database is first used.
  */
 export function countReads(db: AcquaintDatabase, tableName: string) {
-  const counter = { records: 0 };
+  const counter = { records: 0, keys: 0, counts: 0 };
   db.use({
     stack: 'dbcore',
     name: `count-reads-${tableName}`,
@@ -32,15 +33,21 @@ export function countReads(db: AcquaintDatabase, tableName: string) {
             async query(request) {
               const response = await table.query(request);
               if (request.values) counter.records += response.result.length;
+              else counter.keys += response.result.length;
               return response;
+            },
+            async count(request) {
+              counter.counts += 1;
+              return table.count(request);
             },
             async openCursor(request) {
               const cursor = await table.openCursor(request);
-              if (cursor && request.values) {
+              if (cursor) {
                 const start = cursor.start;
                 cursor.start = (onNext) =>
                   start.call(cursor, () => {
-                    counter.records += 1;
+                    if (request.values) counter.records += 1;
+                    else counter.keys += 1;
                     onNext();
                   });
               }
