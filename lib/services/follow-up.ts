@@ -205,9 +205,10 @@ async function cadencesInUse(db: AcquaintDatabase): Promise<number[]> {
 }
 
 /**
- * The `room` most overdue cold people with this turn and cadence, read in index order (clock
- * start, oldest first) and skipping the snoozed. Reading goes on past `room` while the clock start
- * stays the same, so that people tied on it can still be put in order by name.
+ * The `room` most overdue cold people with this turn and cadence, in index order (clock start,
+ * oldest first), skipping the snoozed. Reading goes on past `room` while the clock start stays
+ * the same, so that people tied on it can still be put in order by name. One read of a few more
+ * than `room` settles it unless many are snoozed or tied; then a cursor reads on from the start.
  */
 async function mostOverdue(
   db: AcquaintDatabase,
@@ -217,18 +218,42 @@ async function mostOverdue(
   room: number,
   now: Date,
 ): Promise<TrackedPerson[]> {
+  const range = () =>
+    db.people
+      .where('[turn+effectiveCadence+clockStart]')
+      .between([turn, cadence, Dexie.minKey], [turn, cadence, cutoff], true, false);
+  const batchSize = room + 10;
+  const batch = (await range().limit(batchSize).toArray()) as TrackedPerson[];
+  const taken = takeMostOverdue(batch, room, now);
+  if (taken.done || batch.length < batchSize) return taken.found;
+
   const found: TrackedPerson[] = [];
-  await db.people
-    .where('[turn+effectiveCadence+clockStart]')
-    .between([turn, cadence, Dexie.minKey], [turn, cadence, cutoff], true, false)
-    .until((person) => {
-      const last = found[found.length - 1];
-      return found.length >= room && last !== undefined && person.clockStart !== last.clockStart;
-    })
+  await range()
+    .until((person) => isEnough(found, room, person as TrackedPerson))
     .each((person) => {
       if (isCold(person, now)) found.push(person as TrackedPerson);
     });
   return found;
+}
+
+/** The cold people of `people` (in index order) up to `room` and its ties; done: it stopped early. */
+function takeMostOverdue(
+  people: readonly TrackedPerson[],
+  room: number,
+  now: Date,
+): { found: TrackedPerson[]; done: boolean } {
+  const found: TrackedPerson[] = [];
+  for (const person of people) {
+    if (isEnough(found, room, person)) return { found, done: true };
+    if (isCold(person, now)) found.push(person);
+  }
+  return { found, done: false };
+}
+
+/** `room` are found and `next` is not tied with the last of them on the clock start. */
+function isEnough(found: readonly TrackedPerson[], room: number, next: TrackedPerson): boolean {
+  const last = found[found.length - 1];
+  return found.length >= room && last !== undefined && next.clockStart !== last.clockStart;
 }
 
 /** A person's latest interaction by its own date: one indexed read. */

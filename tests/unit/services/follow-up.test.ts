@@ -429,6 +429,37 @@ describe('coldList', () => {
     expect(reads.records).toBe(0);
   });
 
+  it('reads on past the first batch when the most overdue are snoozed or tied on their clock', async () => {
+    const now = new Date(NOW);
+    const people: Person[] = [];
+    // The 30 most overdue are snoozed; then 25 tied on one clock start; then the rest.
+    for (let index = 0; index < 80; index += 1) {
+      const daysAgo = index < 30 ? 200 - index : index < 55 ? 150 : 100 - index;
+      people.push(
+        makePerson(
+          {
+            id: `p-${String(index).padStart(3, '0')}`,
+            name: `Person ${String(79 - index).padStart(2, '0')}`,
+            createdAt: iso(now.getTime() - daysAgo * DAY_MS),
+            snoozedUntil: index < 30 ? daysAfter(NOW, 3) : null,
+          },
+          null,
+          30,
+        ),
+      );
+    }
+    await db.people.bulkAdd(people);
+    const tied = people
+      .slice(30, 55)
+      .map((person) => person.name)
+      .sort();
+    for (const limit of [1, 5, 24, 26]) {
+      const list = await followUp.coldList({ now, limit });
+      const expected = [...tied, ...people.slice(55).map((person) => person.name)];
+      expect(names(list), `limit ${limit}`).toEqual(expected.slice(0, limit));
+    }
+  });
+
   it('stops counting at the cap and finds the cadences in use without walking an index', async () => {
     const reads = countReads(db, 'people');
     const now = new Date(NOW);
