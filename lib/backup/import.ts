@@ -1,7 +1,7 @@
 import type { AcquaintDatabase } from '../db/database';
 import { jsonErrorOffset, lineAndColumn } from '../format/json-error';
 import type { Identity, Interaction, Note, Person } from '../model/types';
-import { withFollowUpAll } from '../services/follow-up';
+import { latestByPerson, withFollowUpAll } from '../services/follow-up';
 import { sameInteraction } from '../services/interactions';
 import { type Backup, type BackupParse, type BackupPerson, parseBackup } from './schema';
 
@@ -105,11 +105,15 @@ export function applyImport(
       plan.defaultCadenceDays !== null
         ? await db.people.toArray()
         : ((await db.people.bulkGet([...plan.alsoRecompute])).filter(Boolean) as Person[]);
+    // Someone new to Acquaint has no interactions but the file's: no need to ask for them.
+    const fromFile = latestByPerson(plan.interactions);
+    const known = new Map([...plan.newIds].map((id) => [id, fromFile.get(id) ?? null] as const));
     await db.people.bulkPut(
-      await withFollowUpAll(db, [
-        ...plan.people,
-        ...others.filter((person) => !written.has(person.id)),
-      ]),
+      await withFollowUpAll(
+        db,
+        [...plan.people, ...others.filter((person) => !written.has(person.id))],
+        known,
+      ),
     );
     return plan.summary;
   });
@@ -123,6 +127,8 @@ interface MergePlan {
   interactions: Interaction[];
   /** Stored people not written whose follow-up fields must be computed again. */
   alsoRecompute: Set<string>;
+  /** Ids of the people in `people` who are new to Acquaint (no stored record matched them). */
+  newIds: Set<string>;
   /** The default cadence to store, or null to leave the setting alone. */
   defaultCadenceDays: number | null;
 }
@@ -156,6 +162,7 @@ async function mergePlan(
   const personIdMap = new Map<string, string>();
   const claimed = new Map<string, number>();
   const people: Person[] = [];
+  const newIds = new Set<string>();
   backup.people.forEach((fromFile, index) => {
     let incoming = fromFile;
     const matches = new Map<string, Person>();
@@ -198,6 +205,7 @@ async function mergePlan(
     personIdMap.set(incoming.id, targetId);
     if (!stored) {
       people.push(newPerson(incoming));
+      newIds.add(incoming.id);
       summary.people.added += 1;
       return;
     }
@@ -264,7 +272,7 @@ async function mergePlan(
     storedCadence === undefined ? backup.settings.defaultCadenceDays : null;
 
   for (const person of people) alsoRecompute.delete(person.id);
-  return { summary, people, notes, interactions, alsoRecompute, defaultCadenceDays };
+  return { summary, people, notes, interactions, alsoRecompute, newIds, defaultCadenceDays };
 }
 
 function newPerson(incoming: BackupPerson): Person {

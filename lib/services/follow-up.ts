@@ -284,20 +284,48 @@ export async function withFollowUp(db: AcquaintDatabase, person: Person): Promis
 
 /**
  * `withFollowUp` for many people at once (an import): the default cadence is read once, and
- * everyone's latest interaction is asked for together rather than one after another.
+ * everyone's latest interaction is asked for together rather than one after another. `known`
+ * holds the latest interaction of people the caller already knows it for (null: none), who are
+ * not asked for again.
  */
 export async function withFollowUpAll(
   db: AcquaintDatabase,
   people: readonly Person[],
+  known: ReadonlyMap<string, LatestTouch | null> = new Map(),
 ): Promise<TrackedPerson[]> {
   const [defaultCadence, latest] = await Promise.all([
     readDefaultCadence(db),
-    Promise.all(people.map((person) => latestInteraction(db, person.id))),
+    Promise.all(
+      people.map((person) =>
+        known.has(person.id) ? known.get(person.id) : latestInteraction(db, person.id),
+      ),
+    ),
   ]);
   return people.map((person, index) => ({
     ...person,
     ...followUpFields(person, latest[index] ?? null, defaultCadence),
   }));
+}
+
+type LatestTouch = Pick<Interaction, 'at' | 'direction'>;
+
+/**
+ * Each person's latest of `interactions` as `latestInteraction` finds it in the [personId+at]
+ * index: the latest `at`, and of those the greatest id; people with none are not in the map.
+ */
+export function latestByPerson(interactions: readonly Interaction[]): Map<string, Interaction> {
+  const latest = new Map<string, Interaction>();
+  for (const interaction of interactions) {
+    const current = latest.get(interaction.personId);
+    if (
+      !current ||
+      interaction.at > current.at ||
+      (interaction.at === current.at && interaction.id > current.id)
+    ) {
+      latest.set(interaction.personId, interaction);
+    }
+  }
+  return latest;
 }
 
 /**

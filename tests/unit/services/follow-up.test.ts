@@ -5,6 +5,8 @@ import {
   type ColdList,
   createFollowUpService,
   type FollowUpService,
+  latestByPerson,
+  latestInteraction,
 } from '@/lib/services/follow-up';
 import { createInteractionsService, type InteractionsService } from '@/lib/services/interactions';
 import { createPeopleService } from '@/lib/services/people';
@@ -537,3 +539,27 @@ function makePerson(
   };
   return { ...person, ...followUpFields(person, latest, defaultCadence) };
 }
+
+describe('latestByPerson', () => {
+  it('picks for each person the interaction the [personId+at] index gives last, ties included', async () => {
+    const random = seededRandom(7);
+    const kinds = ['out', 'in'] as const;
+    const stored: Interaction[] = Array.from({ length: 300 }, (_, index) => ({
+      id: `i-${String(random.int(0, 10_000)).padStart(5, '0')}-${index}`,
+      personId: `p-${random.int(0, 20)}`,
+      // Few distinct dates, so that many share one.
+      at: daysAfter(START, random.int(0, 6)),
+      kind: 'message',
+      direction: random.pick(kinds),
+      summary: '',
+    }));
+    await db.interactions.bulkAdd(stored);
+
+    const latest = latestByPerson([...stored].reverse());
+    const personIds = [...new Set(stored.map((interaction) => interaction.personId))];
+    expect(latest.size).toBe(personIds.length);
+    for (const personId of personIds) {
+      expect(latest.get(personId), personId).toEqual(await latestInteraction(db, personId));
+    }
+  });
+});
