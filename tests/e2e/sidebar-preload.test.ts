@@ -77,6 +77,10 @@ describe('the sidebar, loaded before it is opened', () => {
     await expect.poll(() => isSidebarVisible(page)).toBe(true);
     expect(sidebarFrames(page)).toEqual([frame]);
     expect(await sidebarRequests(session)).toEqual([]);
+
+    // The record is live: what the sidebar does ask for, it shows.
+    await frame.locator('[data-testid="note-input"]').pressSequentially('Met at the meetup');
+    await expect.poll(() => sidebarRequests(session)).toContain('notes.save');
   });
 
   it('loads no sidebar on a feed, where nobody is the page’s subject', async () => {

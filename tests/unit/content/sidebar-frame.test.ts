@@ -20,7 +20,11 @@ function captureShadowRoots(): ShadowRoot[] {
 const hosts = () => document.body.querySelectorAll(TOGGLE_TAG);
 
 /** jsdom has no idle callbacks: these are the ones asked for, run when a test says the page is idle. */
-let idle: { run: IdleRequestCallback; options: IdleRequestOptions | undefined; cancelled: boolean }[];
+let idle: {
+  run: IdleRequestCallback;
+  options: IdleRequestOptions | undefined;
+  cancelled: boolean;
+}[];
 
 function runIdleCallbacks() {
   const due = idle.filter((request) => !request.cancelled);
