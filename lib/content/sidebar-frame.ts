@@ -114,11 +114,20 @@ export function createSidebarFrame(
     open = next;
     await show();
     if (!parts) return;
-    if (open) focusFrame(parts.frame);
+    if (open) focusWhenShown(parts.frame);
     else {
       if (parts.root.contains(getActiveInShadow(parts.root))) parts.button.focus();
       options.onClosed?.();
     }
+  };
+
+  /**
+   * Moves focus into the frame once the page has drawn the frame shown. The sidebar runs in a
+   * process of its own; focused in the same frame as it is shown, it draws the focus first and
+   * learns it is shown only in time for the next frame (issue 6: a click paints it within one).
+   */
+  const focusWhenShown = (frame: HTMLIFrameElement | undefined) => {
+    ctx.requestAnimationFrame(() => ctx.setTimeout(() => open && focusFrame(frame), 0));
   };
 
   const toggle = () => setOpen(!open);

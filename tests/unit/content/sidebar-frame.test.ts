@@ -179,4 +179,29 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
     runIdleCallbacks();
     expect(roots[0]?.querySelector('iframe')).toBeNull();
   });
+
+  it('moves focus into the frame once the page has drawn it shown, unless closed meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'setTimeout'] });
+    const focus = vi.spyOn(HTMLIFrameElement.prototype, 'focus');
+    try {
+      const frame = createSidebarFrame(ctx);
+      await frame.setAvailable(true);
+      runIdleCallbacks();
+
+      await frame.open();
+      expect(focus).not.toHaveBeenCalled();
+      vi.advanceTimersToNextFrame();
+      expect(focus).not.toHaveBeenCalled();
+      vi.runOnlyPendingTimers();
+      expect(focus).toHaveBeenCalledTimes(1);
+
+      await frame.close();
+      await frame.open();
+      await frame.close();
+      vi.runAllTimers();
+      expect(focus).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
