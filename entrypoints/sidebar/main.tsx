@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 
 import { messagingSidebarApi } from '@/lib/sidebar/api';
+import { keepLaidOut } from '@/lib/sidebar/layout-while-hidden';
 import { listenForRefresh } from '@/lib/sidebar/refresh-events';
 import { createFollowUpStore } from '@/lib/sidebar/follow-up-store';
 import { createIdentityStore } from '@/lib/sidebar/identity-store';
@@ -46,5 +47,8 @@ addEventListener('visibilitychange', () => {
 });
 
 const root = document.getElementById('app');
-if (root) render(<App store={store} followUp={followUp} identity={identity} />, root);
+if (root) {
+  keepLaidOut(root);
+  render(<App store={store} followUp={followUp} identity={identity} />, root);
+}
 void store.load();

@@ -29,10 +29,18 @@ interface Parts {
 }
 
 /**
+ * How long the frame may wait for the page to be idle before it is loaded anyway (issue 6: a click
+ * on the toggle paints the sidebar within a frame, so its page should be loaded before the click).
+ */
+export const PRELOAD_TIMEOUT_MS = 2000;
+
+/**
  * The toggle and the sidebar iframe. The iframe is an extension page, so the host page can neither
  * read what it shows nor hear what is typed into it; it lives inside the closed shadow root, so the
- * page cannot even find the element. It is created on first open and then only hidden, which keeps
- * reopening instant and lets a half-typed note finish saving.
+ * page cannot even find the element. Once the toggle is shown (the page has someone to show), the
+ * frame is loaded hidden when the page is next idle, so that it holds the person before any click
+ * and opening only has to show it; after that it is only hidden, which keeps reopening instant and
+ * lets a half-typed note finish saving.
  */
 export function createSidebarFrame(
   ctx: ContentScriptContext,
@@ -42,6 +50,7 @@ export function createSidebarFrame(
   let parts: Parts | undefined;
   let available = false;
   let open = false;
+  let preloading = false;
 
   /** Takes toggle and sidebar off the page; the next `show` builds them afresh. */
   const remove = () => {
@@ -52,17 +61,37 @@ export function createSidebarFrame(
     parts = undefined;
   };
 
+  const ensureFrame = (current: Parts) => {
+    if (current.frame) return current.frame;
+    const frame = appendFrame(current.root);
+    // Focus given before the page inside has loaded is lost; give it again once it has.
+    frame.addEventListener('load', () => open && focusFrame(frame), { once: true });
+    current.frame = frame;
+    return frame;
+  };
+
+  /** Loads the frame, hidden, when the page has nothing better to do; once per toggle shown. */
+  const preloadWhenIdle = () => {
+    if (preloading || parts?.frame) return;
+    preloading = true;
+    ctx.requestIdleCallback(
+      () => {
+        preloading = false;
+        if (!available || !parts) return;
+        ensureFrame(parts);
+        render();
+      },
+      { timeout: PRELOAD_TIMEOUT_MS },
+    );
+  };
+
   const render = () => {
     if (!parts) return;
     parts.host.toggleAttribute('data-open', open);
     parts.button.setAttribute('aria-expanded', String(open));
-    if (open && !parts.frame) {
-      const frame = appendFrame(parts.root);
-      // Focus given before the page inside has loaded is lost; give it again once it has.
-      frame.addEventListener('load', () => open && focusFrame(frame), { once: true });
-      parts.frame = frame;
-    }
+    if (open) ensureFrame(parts);
     if (parts.frame) parts.frame.hidden = !open;
+    else preloadWhenIdle();
   };
 
   const show = async () => {
@@ -85,11 +114,20 @@ export function createSidebarFrame(
     open = next;
     await show();
     if (!parts) return;
-    if (open) focusFrame(parts.frame);
+    if (open) focusWhenShown(parts.frame);
     else {
       if (parts.root.contains(getActiveInShadow(parts.root))) parts.button.focus();
       options.onClosed?.();
     }
+  };
+
+  /**
+   * Moves focus into the frame once the page has drawn the frame shown. The sidebar runs in a
+   * process of its own; focused in the same frame as it is shown, it draws the focus first and
+   * learns it is shown only in time for the next frame (issue 6: a click paints it within one).
+   */
+  const focusWhenShown = (frame: HTMLIFrameElement | undefined) => {
+    ctx.requestAnimationFrame(() => ctx.setTimeout(() => open && focusFrame(frame), 0));
   };
 
   const toggle = () => setOpen(!open);

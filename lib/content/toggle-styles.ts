@@ -33,7 +33,11 @@ export const TOGGLE_CSS = `
   margin: 0; padding: 0; border: 0; border-left: 1px solid rgba(0, 0, 0, 0.18);
   box-shadow: -4px 0 16px rgba(0, 0, 0, 0.16); background: Canvas; color-scheme: light dark;
 }
-.acquaint-frame[hidden] { display: none; }
+/* Closed, the frame stays laid out at its size just past the right edge, invisible (so neither
+   focusable nor clickable): opening it then changes where it is drawn, not what it lays out. */
+.acquaint-frame[hidden] {
+  display: block; visibility: hidden; transform: translateX(calc(100% + 32px));
+}
 `;
 
 /** A notebook outline, built as DOM nodes (no markup strings in a page we do not own). */

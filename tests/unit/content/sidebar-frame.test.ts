@@ -1,6 +1,6 @@
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { createSidebarFrame, TOGGLE_TAG } from '@/lib/content/sidebar-frame';
+import { createSidebarFrame, PRELOAD_TIMEOUT_MS, TOGGLE_TAG } from '@/lib/content/sidebar-frame';
 
 /** The closed shadow roots the code under test attaches, which the page could never reach. */
 function captureShadowRoots(): ShadowRoot[] {
@@ -19,15 +19,37 @@ function captureShadowRoots(): ShadowRoot[] {
 
 const hosts = () => document.body.querySelectorAll(TOGGLE_TAG);
 
+/** jsdom has no idle callbacks: these are the ones asked for, run when a test says the page is idle. */
+let idle: {
+  run: IdleRequestCallback;
+  options: IdleRequestOptions | undefined;
+  cancelled: boolean;
+}[];
+
+function runIdleCallbacks() {
+  const due = idle.filter((request) => !request.cancelled);
+  idle = [];
+  for (const request of due) request.run({ didTimeout: false, timeRemaining: () => 50 });
+}
+
 let ctx: ContentScriptContext;
 
 beforeEach(() => {
   document.body.innerHTML = '<main>page</main>';
+  idle = [];
+  vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback, options?: IdleRequestOptions) =>
+    idle.push({ run, options, cancelled: false }),
+  );
+  vi.stubGlobal('cancelIdleCallback', (id: number) => {
+    const request = idle[id - 1];
+    if (request) request.cancelled = true;
+  });
   ctx = new ContentScriptContext('test');
 });
 
 afterEach(() => {
   ctx.abort();
+  vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
 
@@ -111,5 +133,75 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
 
     ctx.abort();
     expect(hosts()).toHaveLength(0);
+  });
+
+  it('loads the sidebar page hidden once the page is idle, so a click only has to show it', async () => {
+    const roots = captureShadowRoots();
+    const frame = createSidebarFrame(ctx);
+    await frame.setAvailable(true);
+    await frame.setAvailable(true);
+    const frames = () => roots[0]?.querySelectorAll('iframe.acquaint-frame') ?? [];
+    expect(frames()).toHaveLength(0);
+    expect(idle).toHaveLength(1);
+    expect(idle[0]?.options).toEqual({ timeout: PRELOAD_TIMEOUT_MS });
+
+    runIdleCallbacks();
+    const [iframe] = frames() as NodeListOf<HTMLIFrameElement>;
+    expect(iframe?.src).toMatch(/^chrome-extension:\/\/[^/]+\/sidebar\.html$/);
+    expect(iframe?.hidden).toBe(true);
+    const host = hosts()[0] as HTMLElement;
+    expect(host.hasAttribute('data-open')).toBe(false);
+    expect(roots[0]?.querySelector('button')?.getAttribute('aria-expanded')).toBe('false');
+
+    await frame.toggle();
+    expect(frames()).toHaveLength(1);
+    expect(frames()[0]).toBe(iframe);
+    expect(iframe?.hidden).toBe(false);
+    expect(host.hasAttribute('data-open')).toBe(true);
+    expect(idle).toHaveLength(0);
+  });
+
+  it('loads nothing at idle when nobody is left to show, or the content script has gone', async () => {
+    const roots = captureShadowRoots();
+    const frame = createSidebarFrame(ctx);
+    await frame.setAvailable(false);
+    expect(idle).toHaveLength(0);
+
+    await frame.setAvailable(true);
+    await frame.setAvailable(false);
+    runIdleCallbacks();
+    expect(roots[0]?.querySelector('iframe')).toBeNull();
+
+    // Available again: the new toggle asks for its own idle time, which the context cancels.
+    await frame.setAvailable(true);
+    expect(idle).toHaveLength(1);
+    ctx.abort();
+    runIdleCallbacks();
+    expect(roots[0]?.querySelector('iframe')).toBeNull();
+  });
+
+  it('moves focus into the frame once the page has drawn it shown, unless closed meanwhile', async () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'setTimeout'] });
+    const focus = vi.spyOn(HTMLIFrameElement.prototype, 'focus');
+    try {
+      const frame = createSidebarFrame(ctx);
+      await frame.setAvailable(true);
+      runIdleCallbacks();
+
+      await frame.open();
+      expect(focus).not.toHaveBeenCalled();
+      vi.advanceTimersToNextFrame();
+      expect(focus).not.toHaveBeenCalled();
+      vi.runOnlyPendingTimers();
+      expect(focus).toHaveBeenCalledTimes(1);
+
+      await frame.close();
+      await frame.open();
+      await frame.close();
+      vi.runAllTimers();
+      expect(focus).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
