@@ -41,8 +41,72 @@ export interface ImportSample {
   previewMs: number;
   /** "Import" clicked → the outcome painted: the background's all-or-nothing merge. */
   applyMs: number;
+  /**
+   * The baseline, in the same browser right after: the records the import wrote (people and
+   * interactions, read back from Acquaint's database) written again into an empty database with
+   * the same stores and indexes, in one transaction, with nothing else around it — what IndexedDB
+   * alone takes for those writes on this machine.
+   */
+  floorMs: number;
   status: string;
 }
+
+/**
+ * In an extension page: copies Acquaint's people and interactions into a new database with the
+ * same schema and times the writing transaction alone (from its first put to its completion).
+ */
+const FLOOR_SCRIPT = async (): Promise<number> => {
+  const request = <T>(req: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+    });
+  const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
+    new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      if (upgrade) req.onupgradeneeded = () => upgrade(req.result);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error(`could not open ${name}`));
+    });
+  const source = await open('acquaint');
+  const read = source.transaction(['people', 'interactions'], 'readonly');
+  const stores = ['people', 'interactions'] as const;
+  const records = await Promise.all(stores.map((name) => request(read.objectStore(name).getAll())));
+  const schema = stores.map((name) => {
+    const store = read.objectStore(name);
+    return {
+      name,
+      keyPath: store.keyPath,
+      indexes: [...store.indexNames].map((index) => {
+        const { keyPath, multiEntry, unique } = store.index(index);
+        return { index, keyPath, multiEntry, unique };
+      }),
+    };
+  });
+  source.close();
+  const floorName = `bench-floor-${crypto.randomUUID()}`;
+  const floor = await open(floorName, (db) => {
+    for (const { name, keyPath, indexes } of schema) {
+      const store = db.createObjectStore(name, { keyPath });
+      for (const { index, keyPath: path, multiEntry, unique } of indexes) {
+        store.createIndex(index, path, { multiEntry, unique });
+      }
+    }
+  });
+  const started = performance.now();
+  const write = floor.transaction(['people', 'interactions'], 'readwrite');
+  stores.forEach((name, position) => {
+    for (const record of records[position] ?? []) write.objectStore(name).put(record);
+  });
+  await new Promise<void>((resolve, reject) => {
+    write.oncomplete = () => resolve();
+    write.onerror = () => reject(write.error ?? new Error('the floor write failed'));
+  });
+  const elapsed = performance.now() - started;
+  floor.close();
+  indexedDB.deleteDatabase(floorName);
+  return elapsed;
+};
 
 interface Marks {
   change?: number;
@@ -91,6 +155,7 @@ export async function measureImport(count: number, run: number): Promise<ImportS
     return {
       previewMs: (done.preview ?? NaN) - (done.change ?? NaN),
       applyMs: (done.done ?? NaN) - (done.confirm ?? NaN),
+      floorMs: await page.evaluate(FLOOR_SCRIPT),
       status,
     };
   } finally {
