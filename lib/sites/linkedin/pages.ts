@@ -18,6 +18,7 @@ import {
 } from './selectors';
 import {
   isLinkedInHost,
+  type LinkedInEntity,
   linkedInEntity,
   linkedInKeyFromUrl,
   linkedInPageKind,
@@ -45,6 +46,10 @@ interface Scan {
   resolved: Map<Element, Element | null>;
   /** What each author link reads as (memo), so a link met twice is read and counted once. */
   matches: Map<Element, AuthorMatch | null>;
+  /** What each link points at (memo): a link is met once per actor block and avatar row. */
+  entities: Map<Element, LinkedInEntity | null>;
+  /** Whether each link shows text (memo). */
+  visible: Map<Element, boolean>;
   skipped: { noActor: number; organization: number; embedded: number; unnamed: number };
 }
 
@@ -66,15 +71,28 @@ function actorsOf(item: Element): string {
   return POST_ACTOR;
 }
 
-function entityId(link: Element, url: URL): string | null {
-  return linkedInEntity(link.getAttribute('href') ?? '', url)?.id ?? null;
+function entityOf(link: Element, scan: Scan): LinkedInEntity | null {
+  if (scan.entities.has(link)) return scan.entities.get(link) ?? null;
+  const entity = linkedInEntity(link.getAttribute('href') ?? '', scan.url);
+  scan.entities.set(link, entity);
+  return entity;
+}
+
+function showsText(link: Element, scan: Scan): boolean {
+  let visible = scan.visible.get(link);
+  if (visible === undefined) scan.visible.set(link, (visible = hasVisibleText(link)));
+  return visible;
+}
+
+function entityId(link: Element, scan: Scan): string | null {
+  return entityOf(link, scan)?.id ?? null;
 }
 
 /** A link that may name the author: to a member or organisation, and not in a mention or header. */
 function isActorLink(link: Element, owner: Element | null, scan: Scan): boolean {
   return (
-    entityId(link, scan.url) !== null &&
-    hasVisibleText(link) &&
+    entityId(link, scan) !== null &&
+    showsText(link, scan) &&
     ownerOf(link, scan) === owner &&
     !inNotAuthorZone(link)
   );
@@ -100,12 +118,12 @@ function findActorLink(actor: Element, scan: Scan): Element | null {
   if (actor.matches(ENTITY_LINK)) links.unshift(actor);
   const named = links.find((link) => isActorLink(link, owner, scan));
   if (named) return named;
-  const id = links.map((link) => entityId(link, scan.url)).find((i) => i !== null);
+  const id = links.map((link) => entityId(link, scan)).find((i) => i !== null);
   if (id === undefined) return null;
   let level: Element | null = actor.parentElement;
   for (let depth = 0; level && depth < AVATAR_TO_NAME_LEVELS; depth++) {
     const near = Array.from(level.querySelectorAll(ENTITY_LINK)).find(
-      (link) => entityId(link, scan.url) === id && isActorLink(link, owner, scan),
+      (link) => entityId(link, scan) === id && isActorLink(link, owner, scan),
     );
     if (near) return near;
     if (level === owner) break;
@@ -181,7 +199,7 @@ function matchFor(link: Element, scan: Scan): AuthorMatch | null {
 
 function readMatch(link: Element, scan: Scan): AuthorMatch | null {
   const href = link.getAttribute('href') ?? '';
-  if (linkedInEntity(href, scan.url)?.kind === 'organization') {
+  if (entityOf(link, scan)?.kind === 'organization') {
     scan.skipped.organization += 1;
     return null;
   }
@@ -214,6 +232,8 @@ function findAuthors(root: ParentNode, url: URL): AuthorMatch[] {
     actorLinks: new Map(),
     resolved: new Map(),
     matches: new Map(),
+    entities: new Map(),
+    visible: new Map(),
     skipped: { noActor: 0, organization: 0, embedded: 0, unnamed: 0 },
   };
   const byAnchor = new Map<Element, AuthorMatch>();

@@ -37,6 +37,8 @@ function isQuoted(block: Element, tweet: Element): boolean {
  * out, unless it is all the link shows (a display name may look like a handle).
  */
 function linkName(link: Element, handle: string): string {
+  // Without an "@" anywhere in it, no text node of the link can be the handle.
+  if (!(link.textContent ?? '').includes('@')) return readDisplayName(link);
   const handleNodes = new Set(
     textNodes(link).filter((n) => xHandleFromAtText(normalizeText(n.nodeValue ?? '')) === handle),
   );
