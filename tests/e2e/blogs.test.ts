@@ -75,6 +75,31 @@ describe('blogs are opt-in, one site at a time', () => {
     expect(permissions.origins ?? []).not.toContain(`${ORIGIN}/*`);
   });
 
+  it('reads a Blogger page’s commenters with the readers it loads on seeing their markup', async () => {
+    const session = current();
+    const blog = await openFixture(session, 'blog/blogger-contempo');
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('[data-testid="blog-origin-input"]').fill('quietlinks.blogspot.com');
+    await options.locator('[data-testid="blog-enable"]').click();
+    await allowInBrowserPrompt(display);
+    await expect
+      .poll(() => options.locator('[data-testid="blog-site"]').allTextContents())
+      .toEqual([expect.stringContaining('quietlinks.blogspot.com')]);
+
+    await blog.reload();
+    // blog.js reads WordPress's markup only: these come from blog-readers.js, injected on need.
+    await expect
+      .poll(async () => (await readBadges(blog)).map((badge) => badge.besideHref ?? ''))
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('blogger.com/profile/11223344556677889900'),
+          expect.stringContaining('blogger.com/profile/09876543210987654321'),
+          expect.stringContaining('pebble-and-ink.example'),
+        ]),
+      );
+  });
+
   it('enables the blog from the toolbar popup, for that site only', async () => {
     const session = current();
     const blog = await openFixture(session, 'blog/wordpress-classic');
