@@ -63,8 +63,11 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
     const existing = placed.get(anchor);
     if (existing?.badge.host.isConnected && existing.key === person.key) return null;
     existing?.badge.remove();
-    const badge = createBadge(doc, () => options.onOpen(person));
-    badge.setKnown(known.isKnown(person.key) === true);
+    const badge = createBadge(
+      doc,
+      () => options.onOpen(person),
+      known.isKnown(person.key) === true,
+    );
     // Beside the name's link, never inside it: a button inside a link would be a link too.
     (anchor.closest('a') ?? anchor).after(badge.host);
     placed.set(anchor, { badge, key: person.key });
