@@ -142,8 +142,26 @@ export function firstTextLine(el: Element, skip?: SkipNode): Element {
  * text is an off-screen "View profile" label shows none.
  */
 export function hasVisibleText(el: Element): boolean {
-  const offScreen: SkipNode = (node) => isElement(node) && isVisuallyHidden(node);
-  return normalizeText(nodeText(el, offScreen)) !== '';
+  return showsText(el);
+}
+
+/**
+ * Whether `nodeText(node)`, off-screen elements left out, has anything visible once normalised.
+ * Whitespace and invisible characters stay so however they are joined, so the first node that
+ * shows something answers, and the rest of a long card is never read.
+ */
+function showsText(node: Node): boolean {
+  if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+    return normalizeText(node.nodeValue ?? '') !== '';
+  }
+  if (!isElement(node) || isVisuallyHidden(node)) return false;
+  const tag = node.localName.toLowerCase();
+  if (IGNORED_TAGS.has(tag)) return false;
+  if (tag === 'img') return normalizeText(imageText(node)) !== '';
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (showsText(child)) return true;
+  }
+  return false;
 }
 
 /** The display name an element shows: its text only, following CONTRACT §1. */
