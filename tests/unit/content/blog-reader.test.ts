@@ -6,27 +6,16 @@ import { createBlogAdapter } from '@/lib/sites/blog/reader';
 import { wordpress } from '@/lib/sites/blog/wordpress';
 import type { AuthorMatch } from '@/lib/sites/types';
 
-const RAW = import.meta.glob<string>(
-  ['../../fixtures/blog/*.{html,json}', '../../fixtures/blog-variants/*.{html,json}'],
-  { query: '?raw', import: 'default', eager: true },
-);
+import { BLOG_FIXTURES, loadBlogFixture } from '../support/blog-fixtures';
 
-const FIXTURES = Object.keys(RAW)
-  .filter((path) => path.endsWith('.json'))
-  .map((path) => path.replace('../../fixtures/', '').replace(/\.json$/, ''));
-
-function load(name: string): { doc: Document; url: URL } {
-  const expected = JSON.parse(RAW[`../../fixtures/${name}.json`] ?? 'null') as { url: string };
-  const html = RAW[`../../fixtures/${name}.html`] ?? '';
-  return { doc: new DOMParser().parseFromString(html, 'text/html'), url: new URL(expected.url) };
-}
+const load = loadBlogFixture;
 
 const keys = (matches: AuthorMatch[]) => matches.map((m) => m.person.key);
 const wordpressOnly = createBlogAdapter({ systems: [wordpress] });
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the blog content script’s reader', () => {
-  it.each(FIXTURES)(
+  it.each(BLOG_FIXTURES)(
     '%s: loading the extra readers only when the page shows their markup loses nobody',
     (name) => {
       const { doc, url } = load(name);

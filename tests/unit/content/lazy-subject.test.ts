@@ -4,6 +4,8 @@ import { createLazySubjectTracker } from '@/lib/content/lazy-subject';
 import type { OnSubject, SubjectPart } from '@/lib/content/subject-part';
 import type { ReadableSite } from '@/lib/sites/reader';
 
+import { deferred } from '../support/deferred';
+
 const PROFILE = new URL('https://www.linkedin.com/in/ada/');
 const OTHER_PROFILE = new URL('https://www.linkedin.com/in/pip/');
 const FEED = new URL('https://www.linkedin.com/feed/');
@@ -27,16 +29,6 @@ function fakePart() {
     return { track: (url) => tracked.push(url.pathname) };
   };
   return { part, tracked, given: () => given };
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
