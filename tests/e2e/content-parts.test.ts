@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+
 import type { ExtensionSession } from './harness';
 import {
   clickToggle,
@@ -31,11 +33,7 @@ async function recordPartRequests(session: ExtensionSession): Promise<() => Prom
 }
 
 /** What LinkedIn's app does on navigation: push the new address, then render the page in place. */
-async function navigateInApp(
-  page: import('playwright-core').Page,
-  path: string,
-  html: string,
-): Promise<void> {
+async function navigateInApp(page: Page, path: string, html: string): Promise<void> {
   await page.evaluate(
     ([to, markup]) => {
       history.pushState({}, '', to);
