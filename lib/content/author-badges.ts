@@ -120,11 +120,12 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
     pending = new Set();
   };
 
-  ctx.onInvalidated(() => {
+  const removeAll = () => {
     stop();
     for (const badges of byKey.values()) for (const badge of badges) badge.remove();
     byKey.clear();
-  });
+  };
+  ctx.onInvalidated(removeAll);
 
   return {
     /** Starts over for the page at `next`: one full scan, then only what the page adds. */
@@ -154,11 +155,7 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
     },
 
     /** Removes every badge (the user turned badges off). */
-    clear() {
-      stop();
-      for (const badges of byKey.values()) for (const badge of badges) badge.remove();
-      byKey.clear();
-    },
+    clear: removeAll,
   };
 }
 

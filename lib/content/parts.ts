@@ -22,17 +22,6 @@ export function offerPart(part: ContentPart, value: unknown): void {
 }
 
 /**
- * Takes what a part left, once: a later injection (after the extension was updated, say) leaves
- * its own, never an orphan from before.
- */
-export function takePart<T>(part: ContentPart): T | undefined {
-  const parts = (globalThis as Slot)[SLOT];
-  const value = parts?.[part] as T | undefined;
-  if (parts) parts[part] = undefined;
-  return value;
-}
-
-/**
  * Loads a part on first need, once; a failed load is asked for again at the next need.
  * `inject` is the background's injection (tests give their own).
  */
@@ -41,7 +30,8 @@ export function createPartLoader<T>(part: ContentPart, inject: InjectPart = requ
   return (): Promise<T> =>
     (loading ??= inject(part)
       .then(() => {
-        const value = takePart<T>(part);
+        // What the script just run left: a later injection (after an update) leaves its own.
+        const value = (globalThis as Slot)[SLOT]?.[part] as T | undefined;
         if (value === undefined) throw new Error(`its ${part} script did not run.`);
         return value;
       })

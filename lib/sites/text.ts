@@ -141,16 +141,10 @@ export function firstTextLine(el: Element, skip?: SkipNode): Element {
  * Whether an element shows text on screen (an emoji picture counts): an avatar link whose only
  * text is an off-screen "View profile" label shows none.
  */
-export function hasVisibleText(el: Element): boolean {
-  return showsText(el);
-}
-
-/**
- * Whether `nodeText(node)`, off-screen elements left out, has anything visible once normalised.
- * Whitespace and invisible characters stay so however they are joined, so the first node that
- * shows something answers, and the rest of a long card is never read.
- */
-function showsText(node: Node): boolean {
+export function hasVisibleText(node: Node): boolean {
+  // As `nodeText` with off-screen elements left out, normalised, would tell: whitespace and
+  // invisible characters stay so however they are joined, so the first node that shows something
+  // answers, and the rest of a long card is never read.
   if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
     return normalizeText(node.nodeValue ?? '') !== '';
   }
@@ -159,7 +153,7 @@ function showsText(node: Node): boolean {
   if (IGNORED_TAGS.has(tag)) return false;
   if (tag === 'img') return normalizeText(imageText(node)) !== '';
   for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (showsText(child)) return true;
+    if (hasVisibleText(child)) return true;
   }
   return false;
 }

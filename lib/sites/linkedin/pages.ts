@@ -71,17 +71,22 @@ function actorsOf(item: Element): string {
   return POST_ACTOR;
 }
 
+/** `read(el)`, worked out once per scan: kept in `memo`. */
+function remembered<V>(memo: Map<Element, V>, el: Element, read: (el: Element) => V): V {
+  if (memo.has(el)) return memo.get(el) as V;
+  const value = read(el);
+  memo.set(el, value);
+  return value;
+}
+
 function entityOf(link: Element, scan: Scan): LinkedInEntity | null {
-  if (scan.entities.has(link)) return scan.entities.get(link) ?? null;
-  const entity = linkedInEntity(link.getAttribute('href') ?? '', scan.url);
-  scan.entities.set(link, entity);
-  return entity;
+  return remembered(scan.entities, link, (l) =>
+    linkedInEntity(l.getAttribute('href') ?? '', scan.url),
+  );
 }
 
 function showsText(link: Element, scan: Scan): boolean {
-  let visible = scan.visible.get(link);
-  if (visible === undefined) scan.visible.set(link, (visible = hasVisibleText(link)));
-  return visible;
+  return remembered(scan.visible, link, hasVisibleText);
 }
 
 function entityId(link: Element, scan: Scan): string | null {
@@ -106,10 +111,7 @@ const AVATAR_TO_NAME_LEVELS = 4;
  * avatar link, the nearest link to the same member that shows text.
  */
 function actorLink(actor: Element, scan: Scan): Element | null {
-  if (scan.actorLinks.has(actor)) return scan.actorLinks.get(actor) ?? null;
-  const link = findActorLink(actor, scan);
-  scan.actorLinks.set(actor, link);
-  return link;
+  return remembered(scan.actorLinks, actor, (a) => findActorLink(a, scan));
 }
 
 function findActorLink(actor: Element, scan: Scan): Element | null {
@@ -134,7 +136,10 @@ function findActorLink(actor: Element, scan: Scan): Element | null {
 
 /** The first actor block of the item's own (not in a nested item, header or reshared original). */
 function ownAuthorLink(item: Element, scan: Scan): Element | null {
-  if (scan.authorLinks.has(item)) return scan.authorLinks.get(item) ?? null;
+  return remembered(scan.authorLinks, item, (i) => findOwnAuthorLink(i, scan));
+}
+
+function findOwnAuthorLink(item: Element, scan: Scan): Element | null {
   let found: Element | null = null;
   for (const actor of Array.from(item.querySelectorAll(actorsOf(item)))) {
     if (ownerOf(actor, scan) !== item || inNotAuthorZone(actor)) continue;
@@ -149,7 +154,6 @@ function ownAuthorLink(item: Element, scan: Scan): Element | null {
         isActorLink(link, item, scan),
       ) ?? null;
   }
-  scan.authorLinks.set(item, found);
   return found;
 }
 
@@ -166,7 +170,10 @@ function isEmbeddedPost(item: Element, scan: Scan): boolean {
 
 /** The item's author link, unless it names none or the item is a quoted original. */
 function authorLink(item: Element, scan: Scan): Element | null {
-  if (scan.resolved.has(item)) return scan.resolved.get(item) ?? null;
+  return remembered(scan.resolved, item, (i) => resolveAuthorLink(i, scan));
+}
+
+function resolveAuthorLink(item: Element, scan: Scan): Element | null {
   let link = ownAuthorLink(item, scan);
   if (link === null) {
     // A wrapper around another item (the classic feed nests a post in two or three, a message
@@ -176,7 +183,6 @@ function authorLink(item: Element, scan: Scan): Element | null {
     scan.skipped.embedded += 1;
     link = null;
   }
-  scan.resolved.set(item, link);
   return link;
 }
 
@@ -191,10 +197,7 @@ function nameElement(link: Element): Element {
 }
 
 function matchFor(link: Element, scan: Scan): AuthorMatch | null {
-  if (scan.matches.has(link)) return scan.matches.get(link) ?? null;
-  const match = readMatch(link, scan);
-  scan.matches.set(link, match);
-  return match;
+  return remembered(scan.matches, link, (l) => readMatch(l, scan));
 }
 
 function readMatch(link: Element, scan: Scan): AuthorMatch | null {
@@ -272,9 +275,9 @@ function findAuthors(root: ParentNode, url: URL): AuthorMatch[] {
   traceSite('linkedin', () => {
     const { noActor, organization, embedded, unnamed } = scan.skipped;
     return (
-      `${matches.length} authors found in ${items.length} items on a ${kind ?? 'unknown'} page; ` +
-      `skipped ${noActor} items without an author link, ${organization} by organisations, ` +
-      `${embedded} reshared originals, ${unnamed} without a name`
+      `${matches.length} authors found in ${items.length} items (${kind ?? 'other'} page); ` +
+      `skipped ${noActor} with no author link, ${organization} by organisations, ` +
+      `${embedded} reshared originals, ${unnamed} unnamed`
     );
   });
   return matches;
