@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 import type { ContentCommand } from '../messaging/protocol';
-import { createAuthorBadges } from './author-badges';
 import type { CommentSystem } from '../sites/blog/dom';
+import { createAuthorBadges } from './author-badges';
 import { createGrowingBlogReader, type LoadExtraReaders } from './blog-reader';
 import { extensionId, onCommand, sendRequest } from './runtime';
 import { applyDebugSetting, loadContentSettings } from './settings';

@@ -5,8 +5,9 @@ export type ReadableSite = SitePages & Partial<SiteSubjects>;
 
 /**
  * What the rest of Acquaint asks of the site adapters, over a given list of them. `lib/sites`
- * reads every site with all of them; each content script builds one over its own site's adapters
- * only, so it carries no other site's readers (issue 6: each content script ≤ 8 KB gzipped).
+ * reads every site with all of them; a content script reads only its own site's, through
+ * `guarded`, and its subject part builds one over that site alone (issue 6: each content script
+ * ≤ 8 KB gzipped).
  * Every reading here is guarded: an unknown page layout gives nothing, never an exception.
  */
 export interface SiteReader {
