@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 import { clickBadgeBeside, readBadges } from './badges-helpers';
-import { loadFixture, openFixture, useExtensionSession } from './harness';
+import { type ExtensionSession, loadFixture, openFixture, useExtensionSession } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 
 const BLOG = loadFixture('blog/wordpress-classic');
@@ -11,6 +11,23 @@ const ORIGIN = new URL(BLOG.url).origin;
 async function allowInBrowserPrompt(display: VirtualDisplay) {
   await new Promise((resolve) => setTimeout(resolve, 800));
   await display.pressKeys('Tab', 'Return');
+}
+
+/** Enables a blog on the options page, through the browser's prompt; returns the options page. */
+async function enableInOptions(
+  session: ExtensionSession,
+  display: VirtualDisplay,
+  site: string,
+): Promise<Page> {
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await options.locator('[data-testid="blog-origin-input"]').fill(site);
+  await options.locator('[data-testid="blog-enable"]').click();
+  await allowInBrowserPrompt(display);
+  await expect
+    .poll(() => options.locator('[data-testid="blog-site"]').allTextContents())
+    .toEqual([expect.stringContaining(site)]);
+  return options;
 }
 
 async function settledBadgeCount(page: Page): Promise<number> {
@@ -32,17 +49,10 @@ describe('blogs are opt-in, one site at a time', () => {
     const blog = await openFixture(session, 'blog/wordpress-classic');
     expect(await settledBadgeCount(blog)).toBe(0);
 
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.locator('[data-testid="blog-origin-input"]').fill('careerblog.example');
-    await options.locator('[data-testid="blog-enable"]').click();
-    await allowInBrowserPrompt(display);
+    const options = await enableInOptions(session, display, 'careerblog.example');
     await expect
       .poll(() => options.locator('[data-testid="blog-status"]').textContent())
       .toContain('now reads comments on careerblog.example');
-    await expect
-      .poll(() => options.locator('[data-testid="blog-site"]').allTextContents())
-      .toEqual([expect.stringContaining('careerblog.example')]);
 
     await blog.reload();
     await expect.poll(async () => (await readBadges(blog)).length).toBeGreaterThanOrEqual(4);
@@ -85,14 +95,7 @@ describe('blogs are opt-in, one site at a time', () => {
     );
     const blog = await session.context.newPage();
     await blog.goto(fixture.url);
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.locator('[data-testid="blog-origin-input"]').fill('quietlinks.blogspot.com');
-    await options.locator('[data-testid="blog-enable"]').click();
-    await allowInBrowserPrompt(display);
-    await expect
-      .poll(() => options.locator('[data-testid="blog-site"]').allTextContents())
-      .toEqual([expect.stringContaining('quietlinks.blogspot.com')]);
+    await enableInOptions(session, display, 'quietlinks.blogspot.com');
 
     await blog.reload();
     // blog.js reads WordPress's markup only: these come from blog-readers.js, injected on need.

@@ -26,10 +26,6 @@ import {
   linkedInProfileUrl,
 } from './urls';
 
-/* ------------------------------------------------------------------------------------------ */
-/* Authors of posts, comments, replies and messages                                          */
-/* ------------------------------------------------------------------------------------------ */
-
 const ELEMENT_NODE = 1;
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
