@@ -2,7 +2,10 @@ import preact from '@preact/preset-vite';
 import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
 
-import { BLOG_ORIGIN_PATTERNS, SITE_HOST_PERMISSIONS } from './lib/sites/hosts';
+import { BLOG_ORIGIN_PATTERNS, LINKEDIN_MATCHES, X_MATCHES } from './lib/sites/hosts';
+
+// Kept here, not in lib/sites/hosts.ts: a spread there would stay in every content script's code.
+const SITE_HOST_PERMISSIONS = [...LINKEDIN_MATCHES, ...X_MATCHES];
 
 // Extension pages may run only their own bundled code: no remote scripts, no eval, no plugins.
 const EXTENSION_PAGES_CSP =

@@ -1,3 +1,4 @@
+import type { ContentPart } from '../messaging/content-parts';
 import type { ContentCommand } from '../messaging/protocol';
 import { refOfPerson } from '../model/person-ref';
 import type { Person } from '../model/types';
@@ -42,6 +43,8 @@ export interface HandlerDeps {
    * frame, beside the site's own content script; resolves once it has run.
    */
   injectSidebarFrame(tabId: number): Promise<void>;
+  /** Runs a part of a content script (lib/messaging/content-parts.ts) in one frame of a tab. */
+  injectContentPart(tabId: number, frameId: number, part: ContentPart): Promise<void>;
   /** Something changed who is cold: the toolbar badge counts again. */
   coldChanged(): void;
 }
@@ -101,6 +104,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sidebar.load': async (_request, context) => {
       if (context.frameId !== 0) throw new Error('Refused: only the top frame shows the sidebar.');
       await deps.injectSidebarFrame(requireTab(context));
+      return null;
+    },
+
+    'content.load': async (request, context) => {
+      await deps.injectContentPart(requireTab(context), context.frameId ?? 0, request.part);
       return null;
     },
 

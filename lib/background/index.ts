@@ -3,6 +3,7 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
 import { registerRememberMenu } from '../context-menu/menu';
 import { AcquaintDatabase } from '../db/database';
+import { contentPartFile } from '../messaging/content-parts';
 import type { ContentCommand } from '../messaging/protocol';
 import { systemClock } from '../model/clock';
 import { createFollowUpService } from '../services/follow-up';
@@ -157,6 +158,12 @@ export function startBackground(): void {
         await browser.scripting.executeScript({
           target: { tabId, frameIds: [0] },
           files: [SIDEBAR_FRAME_SCRIPT],
+        });
+      },
+      injectContentPart: async (tabId, frameId, part) => {
+        await browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          files: [contentPartFile(part)],
         });
       },
     }),

@@ -63,8 +63,11 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
     const existing = placed.get(anchor);
     if (existing?.badge.host.isConnected && existing.key === person.key) return null;
     existing?.badge.remove();
-    const badge = createBadge(doc, () => options.onOpen(person));
-    badge.setKnown(known.isKnown(person.key) === true);
+    const badge = createBadge(
+      doc,
+      () => options.onOpen(person),
+      known.isKnown(person.key) === true,
+    );
     // Beside the name's link, never inside it: a button inside a link would be a link too.
     (anchor.closest('a') ?? anchor).after(badge.host);
     placed.set(anchor, { badge, key: person.key });
@@ -117,11 +120,12 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
     pending = new Set();
   };
 
-  ctx.onInvalidated(() => {
+  const removeAll = () => {
     stop();
     for (const badges of byKey.values()) for (const badge of badges) badge.remove();
     byKey.clear();
-  });
+  };
+  ctx.onInvalidated(removeAll);
 
   return {
     /** Starts over for the page at `next`: one full scan, then only what the page adds. */
@@ -151,11 +155,7 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
     },
 
     /** Removes every badge (the user turned badges off). */
-    clear() {
-      stop();
-      for (const badges of byKey.values()) for (const badge of badges) badge.remove();
-      byKey.clear();
-    },
+    clear: removeAll,
   };
 }
 

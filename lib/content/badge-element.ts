@@ -17,6 +17,11 @@ button.known { background: #1f5f5b; color: #fff; opacity: 1; }
 }
 `;
 
+/** Events the site's own handlers (a clickable card, a link around the name) must not see. */
+const KEPT_FROM_PAGE = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown'];
+
+const stopPropagation = (event: Event) => event.stopPropagation();
+
 export interface BadgeHandle {
   host: HTMLElement;
   setKnown(known: boolean): void;
@@ -27,7 +32,7 @@ export interface BadgeHandle {
  * One author's button. Every author gets the same host of the same size, known or not, so the page
  * cannot tell whom the user keeps notes on; only the closed shadow root differs.
  */
-export function createBadge(doc: Document, onOpen: () => void): BadgeHandle {
+export function createBadge(doc: Document, onOpen: () => void, known = false): BadgeHandle {
   const host = doc.createElement(BADGE_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -43,12 +48,9 @@ export function createBadge(doc: Document, onOpen: () => void): BadgeHandle {
     button.setAttribute('aria-label', label);
     button.title = label;
   };
-  setKnown(false);
+  setKnown(known);
 
-  // The site's own handlers (a clickable card, a link around the name) must not see this click.
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown']) {
-    shadow.addEventListener(type, (event) => event.stopPropagation());
-  }
+  for (const type of KEPT_FROM_PAGE) shadow.addEventListener(type, stopPropagation);
   button.addEventListener('click', (event) => {
     event.preventDefault();
     // Only a real click or key press: a page script cannot open notes by synthesising events.

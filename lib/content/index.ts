@@ -1,25 +1,32 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
+import type { ContentPart } from '../messaging/content-parts';
 import type { ContentCommand } from '../messaging/protocol';
-import { createSiteReader } from '../sites/reader';
-import type { PersonRef, SiteAdapter, SiteId } from '../sites/types';
+import { guarded } from '../sites/reader';
+import type { PersonRef, SitePages } from '../sites/types';
 import { createAuthorBadges } from './author-badges';
 import { createHealthWatch } from './health-watch';
 import { createLazySidebarFrame } from './lazy-sidebar';
+import { createLazySubjectTracker } from './lazy-subject';
+import { createPartLoader } from './parts';
 import { extensionId, onCommand, sendRequest } from './runtime';
 import { applyDebugSetting, loadContentSettings } from './settings';
-import { createSubjectTracker } from './subject-tracker';
+import type { SubjectPart } from './subject-part';
 
 const SUBJECT_PAGES = new Set(['profile', 'messaging']);
 
 /**
  * The content script on LinkedIn and X: follows the page's subject, puts a badge beside every
- * author, and owns the sidebar's toggle and frame (loaded when first needed). It reads pages with
- * `adapters` only: each site's entrypoint passes its own, so no script carries another site's.
+ * author, and owns the sidebar's toggle and frame (loaded when first needed). It reads `pages`
+ * only, its own site's, passed by its entrypoint, so no script carries another site's readers; who
+ * a page is about it reads with the site's `subjectPart`, loaded on the first page with a subject.
  */
-export function startContent(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
-  const reader = createSiteReader(adapters);
-  const site: SiteId = reader.adapterFor(new URL(location.href))?.id ?? 'linkedin';
+export function startContent(
+  ctx: ContentScriptContext,
+  pages: SitePages,
+  subjectPart: ContentPart,
+): void {
+  const site = pages.id;
   let subject: PersonRef | null = null;
   let selected: PersonRef | null = null;
 
@@ -43,23 +50,24 @@ export function startContent(ctx: ContentScriptContext, adapters: readonly SiteA
   });
   const health = createHealthWatch(ctx, site);
 
-  const tracker = createSubjectTracker(ctx, {
-    reader,
-    onSubject(next) {
+  const tracker = createLazySubjectTracker(
+    ctx,
+    pages,
+    (next, aliases) => {
       subject = next;
       if (next?.name) health.found();
       void sidebar.setAvailable(subject !== null || selected !== null);
-      const aliases = next?.name ? reader.readSubjectAliases(document, new URL(location.href)) : [];
       void send({
         type: 'tab.subject',
         subject: next,
         ...(aliases.length > 0 ? { aliases } : {}),
       });
     },
-  });
+    createPartLoader<SubjectPart>(subjectPart),
+  );
 
   const badges = createAuthorBadges(ctx, {
-    findAuthors: reader.findAuthors,
+    findAuthors: guarded(pages.findAuthors, () => []),
     onOpen(person) {
       select(person);
       void sidebar.setAvailable(true).then(() => sidebar.open());
@@ -70,7 +78,7 @@ export function startContent(ctx: ContentScriptContext, adapters: readonly SiteA
 
   const track = (url: URL) => {
     select(null);
-    const kind = reader.adapterFor(url)?.pageKind(url) ?? null;
+    const kind = guarded(pages.pageKind, () => null)(url);
     // Author pages are judged by the badges' scan; with badges off they are not judged at all.
     health.expect(kind && (SUBJECT_PAGES.has(kind) || badgesOn) ? kind : null);
     tracker.track(url);

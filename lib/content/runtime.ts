@@ -27,10 +27,11 @@ export type CommandListener = (
   sender: { id?: string },
 ) => Promise<unknown> | undefined;
 
-/** Firefox's native `browser` (which the polyfill leaves alone) rather than Chrome's `chrome`. */
-function isNativeBrowser(): boolean {
-  return native === (globalThis as { browser?: unknown }).browser;
-}
+/**
+ * Firefox's native `browser` (which the polyfill leaves alone) rather than Chrome's `chrome`. Read
+ * once: in Chrome each read of `globalThis.browser` costs a trip into its extension bindings.
+ */
+const NATIVE_BROWSER = native === (globalThis as { browser?: unknown }).browser;
 
 export const extensionId = (): string => native.runtime.id;
 
@@ -38,7 +39,7 @@ export const extensionUrl = (path: `/${string}`): string => native.runtime.getUR
 
 /** `runtime.sendMessage` as the polyfill gives it: one promise, undefined when nobody answered. */
 function sendMessage(message: unknown): Promise<unknown> {
-  if (isNativeBrowser()) return native.runtime.sendMessage(message);
+  if (NATIVE_BROWSER) return native.runtime.sendMessage(message);
   return new Promise((resolve, reject) => {
     native.runtime.sendMessage(message, (reply: unknown) => {
       const error = native.runtime.lastError;
@@ -60,7 +61,7 @@ export const sendRequest = createRequestSender(sendMessage);
  * answers by returning a promise, and nothing by returning undefined, as with the polyfill.
  */
 export function onCommand(ctx: ContentScriptContext, listener: CommandListener): void {
-  const onMessage = isNativeBrowser()
+  const onMessage = NATIVE_BROWSER
     ? listener
     : (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
         const answer = listener(message, sender);

@@ -48,6 +48,7 @@ export interface ResponseMap {
   'sidebar.context': SidebarContext;
   'sidebar.close': null;
   'sidebar.load': null;
+  'content.load': null;
   'notes.save': NoteSaveResult;
   'notes.delete': Note | null;
   'notes.restore': Note;
@@ -91,6 +92,8 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'sidebar.close': ['extension-page'],
   // The content script's toggle and frame, injected into its own tab when first needed.
   'sidebar.load': ['content'],
+  // A part of the sender's own content script (lib/messaging/content-parts.ts), on first need.
+  'content.load': ['content'],
   'notes.save': ['extension-page'],
   'notes.delete': ['extension-page'],
   'notes.restore': ['extension-page'],

@@ -12,6 +12,7 @@ import {
 } from '../model/limits';
 import { SETTING_RANGES } from '../model/settings';
 import { INTERACTION_KINDS } from '../model/types';
+import { CONTENT_PARTS } from './content-parts';
 import { MAX_LOOKUP_KEYS } from './limits';
 
 /** Validation of everything that crosses into the background. Only the background imports this. */
@@ -110,6 +111,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sidebar.context') }),
   z.strictObject({ type: z.literal('sidebar.close') }),
   z.strictObject({ type: z.literal('sidebar.load') }),
+  z.strictObject({ type: z.literal('content.load'), part: z.enum(CONTENT_PARTS) }),
   z.strictObject({
     type: z.literal('notes.save'),
     person: personRefSchema,

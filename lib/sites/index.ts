@@ -8,8 +8,8 @@ export { createSiteReader, distinctPeople } from './reader';
 export { adapterFor, SITE_ADAPTERS } from './registry';
 
 /**
- * Every site's readers together. Content scripts do not import this module: each builds a reader
- * over its own site's adapters (`createSiteReader`), so none carries the other sites' code.
+ * Every site's readers together. Content scripts do not import this module: each reads its own
+ * site's pages (and loads its subject reader on need), so none carries the other sites' code.
  */
 const reader = createSiteReader(SITE_ADAPTERS);
 

@@ -141,9 +141,21 @@ export function firstTextLine(el: Element, skip?: SkipNode): Element {
  * Whether an element shows text on screen (an emoji picture counts): an avatar link whose only
  * text is an off-screen "View profile" label shows none.
  */
-export function hasVisibleText(el: Element): boolean {
-  const offScreen: SkipNode = (node) => isElement(node) && isVisuallyHidden(node);
-  return normalizeText(nodeText(el, offScreen)) !== '';
+export function hasVisibleText(node: Node): boolean {
+  // As `nodeText` with off-screen elements left out, normalised, would tell: whitespace and
+  // invisible characters stay so however they are joined, so the first node that shows something
+  // answers, and the rest of a long card is never read.
+  if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+    return normalizeText(node.nodeValue ?? '') !== '';
+  }
+  if (!isElement(node) || isVisuallyHidden(node)) return false;
+  const tag = node.localName.toLowerCase();
+  if (IGNORED_TAGS.has(tag)) return false;
+  if (tag === 'img') return normalizeText(imageText(node)) !== '';
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (hasVisibleText(child)) return true;
+  }
+  return false;
 }
 
 /** The display name an element shows: its text only, following CONTRACT §1. */

@@ -24,7 +24,8 @@ export interface AuthorMatch {
   anchor: Element;
 }
 
-export interface SiteAdapter {
+/** What a site's content script reads at once: which pages it is on, and their authors. */
+export interface SitePages {
   id: SiteId;
   /** Human name of the site, for messages to the user ("LinkedIn's page layout wasn't recognised"). */
   label: string;
@@ -39,13 +40,6 @@ export interface SiteAdapter {
    * does not say (a messaging thread: its subject is known only from the DOM) or there is no subject.
    */
   subjectKey(url: URL): string | null;
-  /** The subject with the name shown on the page; null while the page has not rendered it. */
-  readSubject(doc: Document, url: URL): PersonRef | null;
-  /**
-   * Other identity keys the page shows for its subject's account (an X account's number), so a
-   * renamed handle or a person imported by number is still recognised. Not part of `readPage`.
-   */
-  readSubjectAliases?(doc: Document, url: URL): string[];
   /**
    * The authors of the authored items (posts, tweets, comments, replies, messages) that are
    * `root`, lie inside it, or contain it, in document order and not de-duplicated. `root` is the
@@ -54,3 +48,19 @@ export interface SiteAdapter {
    */
   findAuthors(root: ParentNode, url: URL): AuthorMatch[];
 }
+
+/**
+ * Who a page is about, read from its DOM. A content script loads this part only on a page that
+ * has a subject (lib/content/lazy-subject.ts).
+ */
+export interface SiteSubjects {
+  /** The subject with the name shown on the page; null while the page has not rendered it. */
+  readSubject(doc: Document, url: URL): PersonRef | null;
+  /**
+   * Other identity keys the page shows for its subject's account (an X account's number), so a
+   * renamed handle or a person imported by number is still recognised. Not part of `readPage`.
+   */
+  readSubjectAliases?(doc: Document, url: URL): string[];
+}
+
+export interface SiteAdapter extends SitePages, SiteSubjects {}

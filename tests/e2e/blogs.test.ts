@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 import { clickBadgeBeside, readBadges } from './badges-helpers';
-import { loadFixture, openFixture, useExtensionSession } from './harness';
+import { type ExtensionSession, loadFixture, openFixture, useExtensionSession } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 
 const BLOG = loadFixture('blog/wordpress-classic');
@@ -11,6 +11,23 @@ const ORIGIN = new URL(BLOG.url).origin;
 async function allowInBrowserPrompt(display: VirtualDisplay) {
   await new Promise((resolve) => setTimeout(resolve, 800));
   await display.pressKeys('Tab', 'Return');
+}
+
+/** Enables a blog on the options page, through the browser's prompt; returns the options page. */
+async function enableInOptions(
+  session: ExtensionSession,
+  display: VirtualDisplay,
+  site: string,
+): Promise<Page> {
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await options.locator('[data-testid="blog-origin-input"]').fill(site);
+  await options.locator('[data-testid="blog-enable"]').click();
+  await allowInBrowserPrompt(display);
+  await expect
+    .poll(() => options.locator('[data-testid="blog-site"]').allTextContents())
+    .toEqual([expect.stringContaining(site)]);
+  return options;
 }
 
 async function settledBadgeCount(page: Page): Promise<number> {
@@ -32,17 +49,10 @@ describe('blogs are opt-in, one site at a time', () => {
     const blog = await openFixture(session, 'blog/wordpress-classic');
     expect(await settledBadgeCount(blog)).toBe(0);
 
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.locator('[data-testid="blog-origin-input"]').fill('careerblog.example');
-    await options.locator('[data-testid="blog-enable"]').click();
-    await allowInBrowserPrompt(display);
+    const options = await enableInOptions(session, display, 'careerblog.example');
     await expect
       .poll(() => options.locator('[data-testid="blog-status"]').textContent())
       .toContain('now reads comments on careerblog.example');
-    await expect
-      .poll(() => options.locator('[data-testid="blog-site"]').allTextContents())
-      .toEqual([expect.stringContaining('careerblog.example')]);
 
     await blog.reload();
     await expect.poll(async () => (await readBadges(blog)).length).toBeGreaterThanOrEqual(4);
@@ -73,6 +83,31 @@ describe('blogs are opt-in, one site at a time', () => {
       ).chrome.permissions.getAll(),
     );
     expect(permissions.origins ?? []).not.toContain(`${ORIGIN}/*`);
+  });
+
+  it('reads a Blogger page’s commenters with the readers it loads on seeing their markup', async () => {
+    const session = current();
+    // Without its pictures, which would be fetched from Blogger's servers: the network is closed.
+    const fixture = loadFixture('blog/blogger-contempo');
+    session.serve(
+      fixture.url,
+      fixture.html.replace(/(<img\b[^>]*?)\s(?:src|srcset)="[^"]*"/g, '$1'),
+    );
+    const blog = await session.context.newPage();
+    await blog.goto(fixture.url);
+    await enableInOptions(session, display, 'quietlinks.blogspot.com');
+
+    await blog.reload();
+    // blog.js reads WordPress's markup only: these come from blog-readers.js, injected on need.
+    await expect
+      .poll(async () => (await readBadges(blog)).map((badge) => badge.besideHref ?? ''))
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('blogger.com/profile/11223344556677889900'),
+          expect.stringContaining('blogger.com/profile/09876543210987654321'),
+          expect.stringContaining('pebble-and-ink.example'),
+        ]),
+      );
   });
 
   it('enables the blog from the toolbar popup, for that site only', async () => {

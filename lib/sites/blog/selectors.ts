@@ -216,3 +216,20 @@ export const MICRODATA_NAME = '[itemprop~="name"]';
 export const MICRODATA_URL = '[itemprop~="url"]';
 
 export const SCRIPT_WITH_TYPE = 'script[type]';
+
+/* ------------------------------------------------------------------------------------------ */
+/* Markup of the comment systems after WordPress                                               */
+
+/**
+ * What every comment the extra readers (extra-readers.ts) could read is, holds or lies in: when a
+ * page shows none of it, they would find nobody, so the blog content script does not load them.
+ * A superset: one substring match here is cheap, and a false alarm only loads them.
+ */
+export const EXTRA_COMMENT_MARKUP = list(
+  BLOGGER_AUTHOR,
+  BLOGGER_CLASSIC_AUTHOR,
+  MF_ENTRY,
+  '[itemtype*="schema.org/Comment"]',
+  '[itemtype*="schema.org/UserComments"]',
+  'script[type*="ld+json" i]',
+);

@@ -10,7 +10,7 @@ export const PROFILE_TOP_CARD = [
   '[data-view-name="profile-top-card"]',
   'section.pv-top-card',
   'main section[data-member-id]',
-].join(', ');
+].join(',');
 
 /** Where to look for the header when no top card is recognised. */
 export const PROFILE_MAIN = 'main';
@@ -45,7 +45,7 @@ export const POST_ITEM = [
   '[data-urn*="ugcPost"]',
   '[data-urn*="aggregate"]',
   '.feed-shared-update-v2',
-].join(', ');
+].join(',');
 
 /** A comment or a reply (a reply is a comment nested in another). */
 export const COMMENT_ITEM = [
@@ -54,17 +54,17 @@ export const COMMENT_ITEM = [
   '[data-id*="comment"]',
   '[data-view-name="feed-comment"]',
   '[data-view-tracking-scope*="CommentServedEvent"]',
-].join(', ');
+].join(',');
 
 /** One message of the open conversation. */
 export const MESSAGE_ITEM = [
   '.msg-s-event-listitem',
   '[data-event-urn*="msg_message"]',
   'li.msg-s-message-list__event',
-].join(', ');
+].join(',');
 
-export const FEED_ITEM = [POST_ITEM, COMMENT_ITEM].join(', ');
-export const ANY_ITEM = [POST_ITEM, COMMENT_ITEM, MESSAGE_ITEM].join(', ');
+export const FEED_ITEM = [POST_ITEM, COMMENT_ITEM].join(',');
+export const ANY_ITEM = [POST_ITEM, COMMENT_ITEM, MESSAGE_ITEM].join(',');
 
 /** The block naming who wrote a post: a container with avatar and name link, or the avatar link. */
 export const POST_ACTOR = [
@@ -72,7 +72,7 @@ export const POST_ACTOR = [
   '.feed-shared-actor',
   'a[data-view-name="feed-actor-image"]',
   '[data-view-name="feed-actor"]',
-].join(', ');
+].join(',');
 
 /** The block naming who wrote a comment or a reply. */
 export const COMMENT_ACTOR = [
@@ -82,13 +82,13 @@ export const COMMENT_ACTOR = [
   'a[data-view-name="reply-actor-description"]',
   'a[data-view-name="comment-actor-picture"]',
   'a[data-view-name="reply-actor-picture"]',
-].join(', ');
+].join(',');
 
 /** The sender line of a message group (grouped follow-ups from the same sender have none). */
 export const MESSAGE_ACTOR = '.msg-s-message-group__meta';
 
-export const FEED_ACTOR = [POST_ACTOR, COMMENT_ACTOR].join(', ');
-export const ANY_ACTOR = [POST_ACTOR, COMMENT_ACTOR, MESSAGE_ACTOR].join(', ');
+export const FEED_ACTOR = [POST_ACTOR, COMMENT_ACTOR].join(',');
+export const ANY_ACTOR = [POST_ACTOR, COMMENT_ACTOR, MESSAGE_ACTOR].join(',');
 
 /**
  * Parts of an item whose links never name its author: the "likes this / reposted / commented on
@@ -126,7 +126,7 @@ export const NOT_AUTHOR_ZONE = [
   '.comments-comment-social-bar',
   '.comments-comment-box',
   '.share-box-feed-entry__closed-share-box',
-].join(', ');
+].join(',');
 
 /** Links to a member or an organisation; urls.ts tells which, and whether it is one at all. */
 export const ENTITY_LINK = [
@@ -134,7 +134,7 @@ export const ENTITY_LINK = [
   'a[href*="/company/"]',
   'a[href*="/showcase/"]',
   'a[href*="/school/"]',
-].join(', ');
+].join(',');
 
 /** The name inside an actor link, most specific first; otherwise its first line of text. */
 export const ACTOR_NAMES: readonly string[] = [
@@ -155,7 +155,7 @@ export const THREAD_HEADER = [
   '.msg-title-bar',
   '.msg-convo-wrapper header',
   '.msg-thread header',
-].join(', ');
+].join(',');
 
 /** Headings that may hold the participant's name inside the header's profile link. */
 export const THREAD_HEADER_NAMES: readonly string[] = [

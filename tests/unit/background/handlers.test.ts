@@ -68,6 +68,34 @@ describe('sidebar.load', () => {
   });
 });
 
+describe('content.load', () => {
+  it('runs the part asked for in the sender’s own tab and frame, and answers once it has run', async () => {
+    const test = createTestHandlers(db, { clock: time.clock });
+    let ran = false;
+    test.injectContentPart.mockImplementation(async () => {
+      ran = true;
+    });
+
+    const request = { type: 'content.load', part: 'blog-readers' } as const;
+    expect(await test.handlers['content.load'](request, { ...TOP, frameId: 2 })).toBeNull();
+
+    expect(ran).toBe(true);
+    expect(test.injectContentPart).toHaveBeenCalledTimes(1);
+    expect(test.injectContentPart).toHaveBeenCalledWith(7, 2, 'blog-readers');
+  });
+
+  it('refuses a sender without a tab', async () => {
+    const test = createTestHandlers(db, { clock: time.clock });
+    await expect(
+      test.handlers['content.load'](
+        { type: 'content.load', part: 'x-subject' },
+        { ...TOP, tabId: undefined },
+      ),
+    ).rejects.toThrow(/must come from a tab/);
+    expect(test.injectContentPart).not.toHaveBeenCalled();
+  });
+});
+
 describe('tab.subject', () => {
   it('stores the top frame’s subject and tells that tab’s sidebar', async () => {
     expect(await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP)).toBeNull();

@@ -6,6 +6,7 @@ import {
   type MessageSender,
   type RouterOptions,
 } from '@/lib/background/router';
+import { CONTENT_PARTS } from '@/lib/messaging/content-parts';
 import { MAX_LOOKUP_KEYS } from '@/lib/messaging/limits';
 import {
   ALLOWED_SENDERS,
@@ -56,6 +57,7 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'sidebar.context': { type: 'sidebar.context' },
   'sidebar.close': { type: 'sidebar.close' },
   'sidebar.load': { type: 'sidebar.load' },
+  'content.load': { type: 'content.load', part: 'linkedin-subject' },
   'notes.save': saveRequest(),
   'notes.delete': { type: 'notes.delete', id: 'n1' },
   'notes.restore': { type: 'notes.restore', note: STORED_NOTE },
@@ -98,6 +100,7 @@ const ALL_TYPES = Object.keys(EXAMPLES) as RequestType[];
 const FROM_CONTENT: RequestType[] = [
   'tab.subject',
   'sidebar.load',
+  'content.load',
   'people.lookup',
   'tab.select',
   'person.openWindow',
@@ -160,6 +163,7 @@ function spyHandlers() {
     })),
     'tab.select': vi.fn<Handlers['tab.select']>(async () => null),
     'sidebar.load': vi.fn<Handlers['sidebar.load']>(async () => null),
+    'content.load': vi.fn<Handlers['content.load']>(async () => null),
     'person.openWindow': vi.fn<Handlers['person.openWindow']>(async () => null),
     'settings.get': vi.fn<Handlers['settings.get']>(async () => DEFAULT_SETTINGS),
     'settings.update': vi.fn<Handlers['settings.update']>(async (request) => ({
@@ -748,6 +752,24 @@ describe('sidebar.load', () => {
   it.each<[string, unknown, string]>([
     ['a file of its choosing', { type: 'sidebar.load', file: '/background.js' }, 'file'],
     ['a tab of its choosing', { type: 'sidebar.load', tabId: 3 }, 'tabId'],
+  ])('refuses %s', async (_what, message, field) => {
+    expect(await expectRefused(message, CONTENT)).toContain(field);
+  });
+});
+
+describe('content.load', () => {
+  it.each(CONTENT_PARTS)('accepts the part %s from a content script', async (part) => {
+    expect(await router.handleMessage({ type: 'content.load', part }, CONTENT)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(handlers['content.load']).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a file of its choosing', { type: 'content.load', part: '../background' }, 'part'],
+    ['no part', { type: 'content.load' }, 'part'],
+    ['a tab of its choosing', { type: 'content.load', part: 'x-subject', tabId: 3 }, 'tabId'],
   ])('refuses %s', async (_what, message, field) => {
     expect(await expectRefused(message, CONTENT)).toContain(field);
   });

@@ -3,22 +3,10 @@ import { MAX_COMMENTS } from '../../../lib/sites/blog/json-ld';
 import { findAuthors, readPage } from '../../../lib/sites/index';
 import { setSiteTracer } from '../../../lib/sites/trace';
 import type { AuthorMatch } from '../../../lib/sites/types';
+import { BLOG_FIXTURES, loadBlogFixture } from '../support/blog-fixtures';
 
-const RAW = import.meta.glob<string>(
-  ['../../fixtures/blog/*.{html,json}', '../../fixtures/blog-variants/*.{html,json}'],
-  { query: '?raw', import: 'default', eager: true },
-);
-
-const FIXTURES = Object.keys(RAW)
-  .filter((path) => path.endsWith('.json'))
-  .map((path) => path.replace('../../fixtures/', '').replace(/\.json$/, ''));
-
-/** A fixture page parsed as served at its JSON's url. */
-function load(name: string): { doc: Document; url: URL } {
-  const expected = JSON.parse(RAW[`../../fixtures/${name}.json`] ?? 'null') as { url: string };
-  const html = RAW[`../../fixtures/${name}.html`] ?? '';
-  return { doc: new DOMParser().parseFromString(html, 'text/html'), url: new URL(expected.url) };
-}
+const FIXTURES = BLOG_FIXTURES;
+const load = loadBlogFixture;
 
 function page(html: string, href = 'https://www.smallblog.example/2025/01/post/') {
   return { doc: new DOMParser().parseFromString(html, 'text/html'), url: new URL(href) };

@@ -1,4 +1,9 @@
-import { cleanDisplayName, readDisplayName } from '../../../lib/sites/text';
+import {
+  cleanDisplayName,
+  hasVisibleText,
+  isVisuallyHidden,
+  readDisplayName,
+} from '../../../lib/sites/text';
 
 function element(html: string): Element {
   const doc = new DOMParser().parseFromString(`<div id="root">${html}</div>`, 'text/html');
@@ -122,4 +127,26 @@ describe('readDisplayName', () => {
     const handle = el.querySelector('#h');
     expect(readDisplayName(el, (n) => n === handle)).toBe('Pip');
   });
+});
+
+describe('hasVisibleText', () => {
+  const PAGES = import.meta.glob<string>('../../fixtures/*/*.html', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  });
+  const offScreen = (node: Node) => node.nodeType === 1 && isVisuallyHidden(node as Element);
+
+  it.each(Object.keys(PAGES))(
+    'answers as the whole off-screen-less text would, for every element of %s',
+    (path) => {
+      const doc = new DOMParser().parseFromString(PAGES[path] ?? '', 'text/html');
+      const elements = Array.from(doc.querySelectorAll('*'));
+      expect(elements.length).toBeGreaterThan(5);
+      const differing = elements.filter(
+        (el) => hasVisibleText(el) !== (readDisplayName(el, offScreen) !== ''),
+      );
+      expect(differing.map((el) => el.outerHTML.slice(0, 80))).toEqual([]);
+    },
+  );
 });

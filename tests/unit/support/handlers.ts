@@ -39,6 +39,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
   const tellAllTabs = vi.fn<(command: ContentCommand) => Promise<void>>(async () => undefined);
   const openSidebarWindow = vi.fn<() => Promise<number | undefined>>(async () => undefined);
   const injectSidebarFrame = vi.fn<(tabId: number) => Promise<void>>(async () => undefined);
+  const injectContentPart = vi.fn<HandlerDeps['injectContentPart']>(async () => undefined);
   const coldChanged = vi.fn<() => void>();
   const blogBrowser = fakeBlogBrowser();
 
@@ -63,6 +64,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     tellAllTabs,
     openSidebarWindow,
     injectSidebarFrame,
+    injectContentPart,
     coldChanged,
     ...overrides,
   };
@@ -75,6 +77,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     tellAllTabs,
     openSidebarWindow,
     injectSidebarFrame,
+    injectContentPart,
     coldChanged,
     blogBrowser,
   };
