@@ -318,13 +318,19 @@ describe(`Acquaint in Chromium (${plan.mode} bench)`, () => {
       );
       const shown = runs[`${arm}-warm`][0]?.rows ?? 0;
       expect(shown).toBeGreaterThan(0);
+      // The page's first paint (its heading, before any data): what no query can shorten.
+      const firstPaint = summarize(
+        runs[`${arm}-warm`]
+          .map((sample: PopupSample) => sample.firstPaintMs)
+          .filter((value): value is number => value !== null),
+      );
       rows.push({
         id: `popup-${arm}`,
         metric: `Popup: navigation → cold rows painted, ${people(size)}`,
-        figure: `${ms(warm.median)} p50, ${ms(warm.p95)} p95 (${shown} rows); service worker stopped first: ${ms(cold.median)} p50, ${ms(cold.p95)} p95`,
+        figure: `${ms(warm.median)} p50, ${ms(warm.p95)} p95 (${shown} rows; the page's own first paint, before any data: ${ms(firstPaint.median)} p50); service worker stopped first: ${ms(cold.median)} p50, ${ms(cold.p95)} p95`,
         target: '≤ 100 ms',
         pass: judge(warm.median <= 100),
-        values: { warm, cold, rows: shown },
+        values: { warm, cold, firstPaint, rows: shown },
       });
     }
   });
