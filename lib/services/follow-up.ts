@@ -142,23 +142,32 @@ export function createFollowUpService(db: AcquaintDatabase, clock: Clock = syste
         const nowIso = now.toISOString();
         // Counting as far as the rows asked for keeps the total from ever being below them.
         const cap = Math.max(COLD_COUNT_CAP, limit);
-        const total = await countColdUpTo(db, nowIso, cap);
+        // Each step's requests are asked together: the database answers them in one round rather
+        // than one round each, and its rounds, not the work in them, are most of the time.
+        const [total, cadences] = await Promise.all([
+          countColdUpTo(db, nowIso, cap),
+          cadencesInUse(db),
+        ]);
         const totalIsAtLeast = total === cap;
         if (total === 0 || limit === 0) return { total, totalIsAtLeast, people: [] };
 
-        const cadences = await cadencesInUse(db);
         const byPopupOrder = (a: TrackedPerson, b: TrackedPerson) => compareCold(a, b, now);
-        const listed: TrackedPerson[] = [];
-        for (const turn of [1, 0] as const) {
-          const room = limit - listed.length;
-          if (room <= 0) break;
-          const candidates: TrackedPerson[] = [];
-          for (const cadence of cadences) {
-            const cutoff = new Date(now.getTime() - cadence * DAY_MS).toISOString();
-            candidates.push(...(await mostOverdue(db, turn, cadence, cutoff, room, now)));
-          }
-          listed.push(...candidates.sort(byPopupOrder).slice(0, room));
-        }
+        // Both turns are read at once, though the user's turn may fill every row by itself.
+        const [mine, theirs] = await Promise.all(
+          ([1, 0] as const).map(async (turn) =>
+            (
+              await Promise.all(
+                cadences.map((cadence) => {
+                  const cutoff = new Date(now.getTime() - cadence * DAY_MS).toISOString();
+                  return mostOverdue(db, turn, cadence, cutoff, limit, now);
+                }),
+              )
+            )
+              .flat()
+              .sort(byPopupOrder),
+          ),
+        );
+        const listed = [...(mine ?? []), ...(theirs ?? [])].slice(0, limit);
 
         // Asked all at once: the database answers them in one go rather than one round each.
         const latest = await Promise.all(listed.map((person) => latestInteraction(db, person.id)));
@@ -205,10 +214,11 @@ async function cadencesInUse(db: AcquaintDatabase): Promise<number[]> {
 }
 
 /**
- * The `room` most overdue cold people with this turn and cadence, in index order (clock start,
- * oldest first), skipping the snoozed. Reading goes on past `room` while the clock start stays
- * the same, so that people tied on it can still be put in order by name. One read of a few more
- * than `room` settles it unless many are snoozed or tied; then a cursor reads on from the start.
+ * At least the `room` most overdue cold people with this turn and cadence (fewer if there are not
+ * that many), skipping the snoozed: read in index order (clock start, oldest first) a page at a
+ * time, each page one request. People tied on a clock start are ordered by name afterwards, so a
+ * page whose last clock start may go on past it is completed with that whole tie group (one more
+ * request): dates imported by the day (LinkedIn's connections) make such groups common.
  */
 async function mostOverdue(
   db: AcquaintDatabase,
@@ -218,42 +228,33 @@ async function mostOverdue(
   room: number,
   now: Date,
 ): Promise<TrackedPerson[]> {
-  const range = () =>
-    db.people
-      .where('[turn+effectiveCadence+clockStart]')
-      .between([turn, cadence, Dexie.minKey], [turn, cadence, cutoff], true, false);
-  const batchSize = room + 10;
-  const batch = (await range().limit(batchSize).toArray()) as TrackedPerson[];
-  const taken = takeMostOverdue(batch, room, now);
-  if (taken.done || batch.length < batchSize) return taken.found;
-
+  const index = db.people.where('[turn+effectiveCadence+clockStart]');
+  const pageSize = room + 10;
   const found: TrackedPerson[] = [];
-  await range()
-    .until((person) => isEnough(found, room, person as TrackedPerson))
-    .each((person) => {
-      if (isCold(person, now)) found.push(person as TrackedPerson);
-    });
-  return found;
-}
-
-/** The cold people of `people` (in index order) up to `room` and its ties; done: it stopped early. */
-function takeMostOverdue(
-  people: readonly TrackedPerson[],
-  room: number,
-  now: Date,
-): { found: TrackedPerson[]; done: boolean } {
-  const found: TrackedPerson[] = [];
-  for (const person of people) {
-    if (isEnough(found, room, person)) return { found, done: true };
-    if (isCold(person, now)) found.push(person);
+  let after: string | null = null;
+  for (;;) {
+    const page = (await index
+      .between(
+        [turn, cadence, after ?? Dexie.minKey],
+        [turn, cadence, cutoff],
+        after === null,
+        false,
+      )
+      .limit(pageSize)
+      .toArray()) as TrackedPerson[];
+    const last = page[page.length - 1];
+    if (page.length < pageSize || last === undefined) {
+      found.push(...page.filter((person) => isCold(person, now)));
+      return found;
+    }
+    const tied = (await index
+      .equals([turn, cadence, last.clockStart])
+      .toArray()) as TrackedPerson[];
+    const before = page.filter((person) => person.clockStart !== last.clockStart);
+    found.push(...[...before, ...tied].filter((person) => isCold(person, now)));
+    if (found.length >= room) return found;
+    after = last.clockStart;
   }
-  return { found, done: false };
-}
-
-/** `room` are found and `next` is not tied with the last of them on the clock start. */
-function isEnough(found: readonly TrackedPerson[], room: number, next: TrackedPerson): boolean {
-  const last = found[found.length - 1];
-  return found.length >= room && last !== undefined && next.clockStart !== last.clockStart;
 }
 
 /** A person's latest interaction by its own date: one indexed read. */
