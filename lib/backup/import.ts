@@ -1,3 +1,5 @@
+import type { Table } from 'dexie';
+
 import type { AcquaintDatabase } from '../db/database';
 import { jsonErrorOffset, lineAndColumn } from '../format/json-error';
 import type { Identity, Interaction, Note, Person } from '../model/types';
@@ -147,13 +149,18 @@ async function mergePlan(
   };
 
   // People: by id, else by any of their identity keys.
-  const byId = await db.people.bulkGet(backup.people.map((person) => person.id));
+  // A first import into a new profile has nothing to match: the lookups below are skipped for a
+  // table that holds nothing (20,000 requests for 10,000 LinkedIn connections).
+  const [hasPeople, hasNotes, hasInteractions] = await Promise.all(
+    [db.people, db.notes, db.interactions].map(holdsAnything),
+  );
+  const byId = hasPeople ? await db.people.bulkGet(backup.people.map((person) => person.id)) : [];
   const allKeys = [...new Set(backup.people.flatMap((p) => p.identities.map((i) => i.key)))];
   const byKey = new Map<string, Person>();
   // One lookup per key, all asked at once: an `anyOf` would step a cursor from key to key.
-  const owners = await Promise.all(
-    allKeys.map((key) => db.people.where('identityKeys').equals(key).toArray()),
-  );
+  const owners = hasPeople
+    ? await Promise.all(allKeys.map((key) => db.people.where('identityKeys').equals(key).toArray()))
+    : [];
   for (const person of owners.flat()) {
     for (const key of person.identityKeys) byKey.set(key, person);
   }
@@ -218,7 +225,7 @@ async function mergePlan(
 
   // Notes: by id; a stored note changes only when the file's copy is different and not older.
   const notes: Note[] = [];
-  const storedNotes = await db.notes.bulkGet(backup.notes.map((note) => note.id));
+  const storedNotes = hasNotes ? await db.notes.bulkGet(backup.notes.map((note) => note.id)) : [];
   backup.notes.forEach((incoming, index) => {
     const personId = personIdMap.get(incoming.personId) ?? incoming.personId;
     const fields: Omit<Note, 'rev'> = {
@@ -242,7 +249,9 @@ async function mergePlan(
   // Interactions: by id, replaced when different.
   const interactions: Interaction[] = [];
   const alsoRecompute = new Set<string>();
-  const storedInteractions = await db.interactions.bulkGet(backup.interactions.map((i) => i.id));
+  const storedInteractions = hasInteractions
+    ? await db.interactions.bulkGet(backup.interactions.map((i) => i.id))
+    : [];
   backup.interactions.forEach((incoming, index) => {
     const interaction: Interaction = {
       id: incoming.id,
@@ -273,6 +282,10 @@ async function mergePlan(
 
   for (const person of people) alsoRecompute.delete(person.id);
   return { summary, people, notes, interactions, alsoRecompute, newIds, defaultCadenceDays };
+}
+
+async function holdsAnything(table: Table<unknown, string>): Promise<boolean> {
+  return (await table.limit(1).primaryKeys()).length > 0;
 }
 
 function newPerson(incoming: BackupPerson): Person {

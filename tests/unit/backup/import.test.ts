@@ -225,6 +225,28 @@ describe('a large import', () => {
   });
 });
 
+describe('a first import into a new profile', () => {
+  it('looks nothing up in tables that hold nothing, and still merges once they do', async () => {
+    const peopleLookups = vi.spyOn(target.people, 'bulkGet');
+    const keyLookups = vi.spyOn(target.people, 'where');
+    const noteLookups = vi.spyOn(target.notes, 'bulkGet');
+    const interactionLookups = vi.spyOn(target.interactions, 'bulkGet');
+    const first = await applyImport(target, fixture());
+    expect(first.people.added).toBeGreaterThan(0);
+    expect(peopleLookups).not.toHaveBeenCalled();
+    expect(keyLookups).not.toHaveBeenCalled();
+    expect(noteLookups).not.toHaveBeenCalled();
+    expect(interactionLookups).not.toHaveBeenCalled();
+
+    // The same file again: everything is found, nothing is added.
+    const again = await applyImport(target, fixture());
+    expect(peopleLookups).toHaveBeenCalled();
+    expect(again.people).toEqual({ added: 0, updated: 0 });
+    expect(again.notes).toEqual({ added: 0, updated: 0 });
+    expect(again.interactions).toEqual({ added: 0, updated: 0 });
+  });
+});
+
 describe('import into a database that has people', () => {
   it('updates the same id, merges the same identity key, and duplicates nothing', async () => {
     const people = createPeopleService(target, time.clock);
