@@ -1,4 +1,10 @@
-import { CHROMIUM_PATH, CLOSED_NETWORK_ARGS, extensionArgs } from '../tests/support/chromium';
+import {
+  CHROMIUM_PATH,
+  CLOSED_NETWORK_ARGS,
+  extensionArgs,
+  servedKey,
+  serveFixturePages,
+} from '../tests/support/chromium';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -104,16 +110,7 @@ export async function launchArm(arm: Arm, profileDir?: string): Promise<BenchBro
   });
 
   const pages = new Map<string, string>();
-  const keyOf = (url: string) => url.replace(/[?#].*$/s, '');
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith('chrome-extension://')) return route.continue();
-    const html = pages.get(keyOf(url));
-    if (html !== undefined && route.request().resourceType() === 'document') {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    }
-    return route.abort('internetdisconnected');
-  });
+  await serveFixturePages(context, pages);
 
   let worker: Worker | undefined;
   let extensionId: string | undefined;
@@ -128,7 +125,7 @@ export async function launchArm(arm: Arm, profileDir?: string): Promise<BenchBro
     worker,
     extensionId,
     serve(url, html) {
-      pages.set(keyOf(url), html);
+      pages.set(servedKey(url), html);
     },
     async close() {
       await context.close();

@@ -1,3 +1,4 @@
+import { stopServiceWorkers } from '../tests/support/chromium';
 import type { BenchBrowser } from './launch';
 
 /**
@@ -42,10 +43,7 @@ export async function measurePopup(browser: BenchBrowser, cold: boolean): Promis
   const page = await browser.context.newPage();
   try {
     if (cold) {
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
+      await stopServiceWorkers(browser.context, page);
       await page.waitForTimeout(200);
     }
     await page.addInitScript({ content: ROWS_SCRIPT });

@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 
 import { type BenchBrowser, openExtensionPage } from './launch';
 import { loadFixture } from './page-metrics';
-import { sendFromExtensionPage } from '../tests/support/chromium';
+import { sendFromExtensionPage, stopServiceWorkers } from '../tests/support/chromium';
 
 /**
  * In the host page's main world: when each click happened, as wall-clock milliseconds
@@ -170,10 +170,7 @@ export async function measureSidebarOpen(
     await page.locator('acquaint-toggle').waitFor({ state: 'attached' });
     await page.waitForTimeout(settleMs);
     if (cold) {
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
+      await stopServiceWorkers(browser.context, page);
       await page.waitForTimeout(200);
     }
     await clickToggle(page);

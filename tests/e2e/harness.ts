@@ -1,4 +1,10 @@
-import { CHROMIUM_PATH, CLOSED_NETWORK_ARGS, extensionArgs } from '../support/chromium';
+import {
+  CHROMIUM_PATH,
+  CLOSED_NETWORK_ARGS,
+  extensionArgs,
+  servedKey,
+  serveFixturePages,
+} from '../support/chromium';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -89,7 +95,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   const pages = new Map<string, string>();
   const requests: ObservedRequest[] = [];
-  const keyOf = (url: string) => url.replace(/[?#].*$/s, '');
 
   context.on('request', (request) => {
     const frameUrl = safe(() => request.frame().url()) ?? '';
@@ -98,15 +103,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     requests.push({ url: request.url(), origin: fromExtension ? 'extension' : 'page' });
   });
 
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith('chrome-extension://')) return route.continue();
-    const html = pages.get(keyOf(url));
-    if (html !== undefined && route.request().resourceType() === 'document') {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    }
-    return route.abort('internetdisconnected');
-  });
+  await serveFixturePages(context, pages);
 
   if (options.spy !== false) await context.addInitScript({ content: SPY_SCRIPT });
 
@@ -121,7 +118,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     userDataDir,
     requests,
     serve(url, html) {
-      pages.set(keyOf(url), html);
+      pages.set(servedKey(url), html);
     },
     strayRequests() {
       const served = [...pages.keys()];
@@ -133,7 +130,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         if (request.origin === 'extension') return true;
         // A fixture page may load its own images; anything it does not name came from us.
         // Compared without the query, which pages write with entity-encoded ampersands.
-        return !served.includes(keyOf(request.url)) && !linked.includes(keyOf(request.url));
+        return !served.includes(servedKey(request.url)) && !linked.includes(servedKey(request.url));
       });
     },
     escapes() {

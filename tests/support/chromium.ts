@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /**
  * Debian's Chromium with a closed network: without the background-networking flags it floods the
@@ -19,6 +19,36 @@ export const CLOSED_NETWORK_ARGS: readonly string[] = [
 /** Loads exactly this unpacked extension. */
 export function extensionArgs(dir: string): string[] {
   return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
+}
+
+/** A served page's key: its address without query or fragment. */
+export const servedKey = (url: string): string => url.replace(/[?#].*$/s, '');
+
+/**
+ * Serves `pages` (by `servedKey`) as documents at their real addresses and refuses every other
+ * web request as if offline; the extension's own files load as usual.
+ */
+export async function serveFixturePages(
+  context: BrowserContext,
+  pages: ReadonlyMap<string, string>,
+): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const html = pages.get(servedKey(url));
+    if (html !== undefined && route.request().resourceType() === 'document') {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    return route.abort('internetdisconnected');
+  });
+}
+
+/** Stops every service worker (DevTools), so the extension's next request has to start its own. */
+export async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
 }
 
 /** Sends one request through Acquaint's message protocol from one of its own pages; its value. */
