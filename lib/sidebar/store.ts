@@ -51,6 +51,12 @@ export function createSidebarStore(options: SidebarStoreOptions) {
   let filing: string | null = null;
   /** Counts startEdit calls, so finishing one note does not close the editor of the next. */
   let editSession = 0;
+  /**
+   * Counts context requests. Every write makes every sidebar reload, so several loads can be on
+   * their way at once and the worker may answer them out of order: only the newest is shown, or an
+   * older answer would take back a note just filed (it left the composer, so it would vanish).
+   */
+  let loadSeq = 0;
 
   const queue = createWriteQueue<SidebarWrite, unknown>({
     journal: options.journal,
@@ -133,11 +139,15 @@ export function createSidebarStore(options: SidebarStoreOptions) {
     });
   }
 
-  async function load(): Promise<void> {
+  /** Asks for the context and shows it, unless a newer request was made meanwhile. */
+  async function loadOnce(seq: number): Promise<void> {
     try {
       const next = await api.context();
+      if (seq !== loadSeq) return;
       const previousKey = subject.peek()?.key;
       batch(() => {
+        // Only another person clears the composer: what it holds was queued about the previous
+        // one and is saved to them. The same person reloading never touches what is being typed.
         if (next.subject?.key !== previousKey) resetForNewSubject();
         context.value = next;
         loadError.value = null;
@@ -149,7 +159,21 @@ export function createSidebarStore(options: SidebarStoreOptions) {
         if (!whyDirty) why.value = next.person?.why ?? '';
       });
     } catch (error) {
+      if (seq !== loadSeq) return;
       loadError.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  let latestLoad: Promise<void> = Promise.resolve();
+
+  /** Reloads; resolves once the newest answer, this one or a later one, is shown. */
+  async function load(): Promise<void> {
+    let mine = loadOnce(++loadSeq);
+    latestLoad = mine;
+    await mine;
+    while (latestLoad !== mine) {
+      mine = latestLoad;
+      await mine;
     }
   }
 

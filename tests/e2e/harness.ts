@@ -250,6 +250,9 @@ export async function openFixture(session: ExtensionSession, name: string): Prom
 
 /** Clicks the middle of the `<acquaint-toggle>` host's box, as CONTRACT §5 promises works. */
 export async function clickToggle(page: Page): Promise<void> {
+  // A person clicks in the tab they are looking at. Input sent to a tab in the background lands
+  // wherever that tab's focus was left, which in Chromium need not be the frame that has the caret.
+  await page.bringToFront();
   const host = page.locator('acquaint-toggle');
   await host.waitFor({ state: 'attached' });
   const box = await host.boundingBox();

@@ -177,14 +177,19 @@ describe('the notes sidebar in real Chromium', () => {
     const left = await openSidebar(first);
     const right = await openSidebar(second);
 
+    // Typing goes to the tab in front, as it does for a person switching between them.
+    await first.bringToFront();
     await writeNote(left, 'Shared: likes long walks');
     await right.locator(NOTE).filter({ hasText: 'Shared: likes long walks' }).waitFor();
 
     await left.locator('[data-testid="note-edit-start"]').click();
+    await second.bringToFront();
     await right.locator('[data-testid="note-edit-start"]').click();
+    await first.bringToFront();
     await left.locator('[data-testid="note-edit"]').fill('Shared: likes long walks by the sea');
     await left.locator('[data-testid="note-edit-done"]').click();
     await left.locator(NOTE).filter({ hasText: 'by the sea' }).waitFor();
+    await second.bringToFront();
     await right.locator('[data-testid="note-edit"]').fill('Shared: likes long walks in the hills');
     await right.locator('[data-testid="note-edit-done"]').click();
 
@@ -199,6 +204,43 @@ describe('the notes sidebar in real Chromium', () => {
         );
     }
     await right.locator('[data-testid="notice"]').filter({ hasText: 'another tab' }).waitFor();
+    for (const page of [first, second]) expect(await spyDump(page)).not.toContain('walks');
+  });
+
+  it('keeps what is being typed in one tab while the other tab saves the same person', async () => {
+    const first = await openFixture(session, 'x/profile');
+    const second = await openFixture(session, 'x/profile');
+    const left = await openSidebar(first);
+    const right = await openSidebar(second);
+
+    await first.bringToFront();
+    await left.locator(NOTE_INPUT).pressSequentially('Half a thought', { delay: 2 });
+    // Its autosave reached the other tab (the draft is a note there)...
+    await right.locator(NOTE).filter({ hasText: 'Half a thought' }).waitFor();
+    await second.bringToFront();
+    // ...and the other tab files a note, which reloads the first tab's sidebar mid-sentence.
+    await writeNote(right, 'Filed from the other tab');
+    await left.locator(NOTE).filter({ hasText: 'Filed from the other tab' }).waitFor();
+
+    await first.bringToFront();
+    await left.locator(NOTE_INPUT).pressSequentially(', finished later', { delay: 2 });
+    await expect
+      .poll(() => left.locator(NOTE_INPUT).inputValue())
+      .toBe('Half a thought, finished later');
+    await expect.poll(() => left.locator(NOTE_SAVE).isEnabled()).toBe(true);
+    await left.locator(NOTE_SAVE).click();
+    await expect.poll(() => left.locator(NOTE_INPUT).inputValue()).toBe('');
+
+    for (const frame of [left, right]) {
+      await expect
+        .poll(() => frame.locator(`${NOTE} [data-testid="note-body"]`).allTextContents())
+        // Newest first by when each note was begun: the draft was begun first.
+        .toEqual(['Filed from the other tab', 'Half a thought, finished later']);
+    }
+    for (const page of [first, second]) {
+      const dump = await spyDump(page);
+      for (const fragment of ['thought', 'finished', 'Filed']) expect(dump).not.toContain(fragment);
+    }
   });
 
   it('follows the system light or dark theme', async () => {

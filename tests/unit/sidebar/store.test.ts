@@ -661,6 +661,103 @@ describe('refresh', () => {
     expect(await people.findByKey(PIP.key)).toBeUndefined();
   });
 
+  it('shows the newest context when the worker answers two reloads out of order', async () => {
+    await store.load();
+    // The first reload reads the database before the note below exists, then is held back.
+    const held = deferred();
+    const readContext = api.context.getMockImplementation();
+    api.context.mockImplementationOnce(async () => {
+      const stale = await readContext!();
+      await held.promise;
+      return stale;
+    });
+    const first = store.onRefresh(undefined);
+    await vi.waitFor(() => expect(api.context).toHaveBeenCalledTimes(2));
+
+    await noteElsewhere('n1', 'filed in the other tab');
+    const second = store.onRefresh(undefined);
+    await vi.waitFor(() => expect(bodies()).toEqual(['filed in the other tab']));
+
+    held.resolve();
+    await Promise.all([first, second]);
+    expect(bodies()).toEqual(['filed in the other tab']);
+  });
+
+  it('a load overtaken by a newer one resolves only once the newer one is shown', async () => {
+    await store.load();
+    await noteElsewhere('n1', 'newer');
+    const readContext = api.context.getMockImplementation();
+    const firstAnswered = deferred();
+    api.context.mockImplementationOnce(async () => {
+      const answer = await readContext!();
+      firstAnswered.resolve();
+      return answer;
+    });
+    const held = deferred();
+    api.context.mockImplementationOnce(async () => {
+      await held.promise;
+      return readContext!();
+    });
+    let firstDone = false;
+    const first = store.load().then(() => (firstDone = true));
+    const second = store.load();
+
+    await firstAnswered.promise;
+    await new Promise((resolve) => setImmediate(resolve));
+    // Its answer came back but was superseded: it does not claim the sidebar is current yet.
+    expect(firstDone).toBe(false);
+    expect(bodies()).toEqual([]);
+
+    held.resolve();
+    await first;
+    expect(bodies()).toEqual(['newer']);
+    await second;
+  });
+
+  it('two sidebars on one person: saves and reloads from both while one types lose nothing', async () => {
+    // The same person in two tabs: both sidebars hear every broadcast, as the background sends it.
+    const right = createSidebarStore({ api, journal: memoryJournal(), saveDelayMs: DELAY });
+    const sidebars = [store, right];
+    const broadcast = () => Promise.all(sidebars.map((sidebar) => sidebar.onRefresh(undefined)));
+    await Promise.all(sidebars.map((sidebar) => sidebar.load()));
+    const composerId = store.composer.value.id;
+
+    store.typeComposer('Shared: likes');
+    // The autosave of what is typed so far goes out and is broadcast...
+    await vi.advanceTimersByTimeAsync(DELAY);
+    // ...and while both sidebars reload, the other tab files a note of its own and the left
+    // sidebar's reload is still on its way when the user types on.
+    const held = deferred();
+    const readContext = api.context.getMockImplementation();
+    api.context.mockImplementationOnce(async () => {
+      const answer = await readContext!();
+      await held.promise;
+      return answer;
+    });
+    const reloading = broadcast();
+    store.typeComposer('Shared: likes long');
+    right.typeComposer('From the right tab');
+    await right.saveComposer();
+    const reloadingAgain = broadcast();
+    store.typeComposer('Shared: likes long walks');
+    held.resolve();
+    await Promise.all([reloading, reloadingAgain]);
+
+    // The left composer holds every key typed, as one draft, and "Save note" would file it.
+    expect(store.composer.value).toEqual({ id: composerId, body: 'Shared: likes long walks' });
+    expect(bodies()).toEqual(['From the right tab']);
+    await store.saveComposer();
+    await broadcast();
+    expect(store.composer.value.body).toBe('');
+    for (const sidebar of sidebars) {
+      expect(sidebar.notes.value.map((note) => note.body).sort()).toEqual([
+        'From the right tab',
+        'Shared: likes long walks',
+      ]);
+    }
+    await right.flush();
+  });
+
   it('keeps the composer when the same subject reloads', async () => {
     await store.load();
     const composerId = store.composer.value.id;
