@@ -131,6 +131,9 @@ async function noteElsewhere(id: string, body: string, person: PersonRef = ADA):
 
 const bodies = () => store.notes.value.map((note) => note.body);
 
+/** The background's real answer to a context request, for mocks that hold it back. */
+const readContext = () => backedApi().context();
+
 describe('load', () => {
   it('fills subject, person, notes (newest first) and why', async () => {
     await noteElsewhere('n1', 'older');
@@ -665,9 +668,8 @@ describe('refresh', () => {
     await store.load();
     // The first reload reads the database before the note below exists, then is held back.
     const held = deferred();
-    const readContext = api.context.getMockImplementation();
     api.context.mockImplementationOnce(async () => {
-      const stale = await readContext!();
+      const stale = await readContext();
       await held.promise;
       return stale;
     });
@@ -686,17 +688,16 @@ describe('refresh', () => {
   it('a load overtaken by a newer one resolves only once the newer one is shown', async () => {
     await store.load();
     await noteElsewhere('n1', 'newer');
-    const readContext = api.context.getMockImplementation();
     const firstAnswered = deferred();
     api.context.mockImplementationOnce(async () => {
-      const answer = await readContext!();
+      const answer = await readContext();
       firstAnswered.resolve();
       return answer;
     });
     const held = deferred();
     api.context.mockImplementationOnce(async () => {
       await held.promise;
-      return readContext!();
+      return readContext();
     });
     let firstDone = false;
     const first = store.load().then(() => (firstDone = true));
@@ -728,9 +729,8 @@ describe('refresh', () => {
     // ...and while both sidebars reload, the other tab files a note of its own and the left
     // sidebar's reload is still on its way when the user types on.
     const held = deferred();
-    const readContext = api.context.getMockImplementation();
     api.context.mockImplementationOnce(async () => {
-      const answer = await readContext!();
+      const answer = await readContext();
       await held.promise;
       return answer;
     });
