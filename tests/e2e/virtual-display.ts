@@ -8,6 +8,10 @@ export interface VirtualDisplay {
   display: string;
   /** Types keys into whatever has focus on this display (xdotool), as a person at the keyboard. */
   pressKeys(...keys: string[]): Promise<void>;
+  /** What the screen shows now, as raw pixels (xwd), to tell whether anything on it changed. */
+  capture(): Promise<Buffer>;
+  /** Waits until two captures in a row are the same: whatever was moving on screen has settled. */
+  settled(): Promise<Buffer>;
   stop(): void;
 }
 
@@ -35,12 +39,29 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
       }
     });
   });
+  const capture = async () => {
+    const { stdout } = await run('xwd', ['-root', '-silent'], {
+      env: { ...process.env, DISPLAY: display },
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  };
   return {
     display,
     async pressKeys(...keys) {
       for (const key of keys) {
         await run('xdotool', ['key', key], { env: { ...process.env, DISPLAY: display } });
         await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    },
+    capture,
+    async settled() {
+      let previous = await capture();
+      for (;;) {
+        const next = await capture();
+        if (next.equals(previous)) return next;
+        previous = next;
       }
     },
     stop() {
