@@ -13,9 +13,19 @@ export const AUTO_BACKUP_FOLDER = 'Acquaint';
 /** One file Acquaint wrote, by the browser's download id, so it can delete it later. */
 export interface AutoBackupFile {
   downloadId: number;
+  /** Inside the downloads folder, as the browser named it (it adds " (1)" when a name is taken). */
   filename: string;
   writtenAt: string;
+  /**
+   * When the browser started the download, as it reported it. An id alone is no proof: the
+   * browser hands out ids from 1 again after its list is cleared and it restarts. Missing in
+   * records of earlier builds.
+   */
+  startTime?: string;
 }
+
+/** What the browser says about a file just written. */
+export type SavedBackupFile = Required<Omit<AutoBackupFile, 'writtenAt'>>;
 
 /** What the options page shows, stored beside the settings. */
 export interface AutoBackupState {
@@ -50,10 +60,15 @@ export const EMPTY_AUTO_BACKUP_STATE: AutoBackupState = {
 
 /** The slices of `downloads` the backups use; fakes in tests. */
 export interface AutoBackupDownloads {
-  /** Starts a download of `text` and resolves when the file is complete, with its id. */
-  save(filename: string, text: string): Promise<number>;
-  /** Deletes a file Acquaint wrote and forgets it in the browser's list; fine if it is gone. */
-  remove(downloadId: number): Promise<void>;
+  /** Starts a download of `text` and resolves when the file is complete, with what identifies it. */
+  save(filename: string, text: string): Promise<SavedBackupFile>;
+  /** Whether the browser's item of that id is still this file, written by Acquaint. */
+  isOwn(file: AutoBackupFile): Promise<boolean>;
+  /**
+   * Deletes the file and forgets it in the browser's list, only after confirming it is still
+   * Acquaint's own; false (and nothing touched) when it is not.
+   */
+  remove(file: AutoBackupFile): Promise<boolean>;
 }
 
 export interface AutoBackupDeps {
@@ -99,12 +114,12 @@ export function createAutoBackup(deps: AutoBackupDeps) {
         // Nothing changed: the newest file still holds everything.
         next = { ...state, lastCheckedAt: now.toISOString(), lastError: null };
       } else {
-        const filename = autoBackupFileName(now);
-        const downloadId = await deps.downloads.save(filename, backupText(backup));
-        const files = [...state.files, { downloadId, filename, writtenAt: now.toISOString() }];
+        const saved = await deps.downloads.save(autoBackupFileName(now), backupText(backup));
+        const written: AutoBackupFile = { ...saved, writtenAt: now.toISOString() };
+        const files = [...(await stillOwn(deps.downloads, state.files, written)), written];
         const surplus = files.length - settings.autoBackupKeep;
         const old = surplus > 0 ? files.slice(0, surplus) : [];
-        for (const file of old) await deps.downloads.remove(file.downloadId).catch(() => {});
+        for (const file of old) await deps.downloads.remove(file).catch(() => false);
         next = {
           lastWrittenAt: now.toISOString(),
           lastCheckedAt: now.toISOString(),
@@ -136,6 +151,29 @@ export function createAutoBackup(deps: AutoBackupDeps) {
     status: async () => autoBackupStatus(await deps.readState()),
   };
 }
+
+/**
+ * The recorded files that are still the ones Acquaint wrote, oldest first, each once. A record
+ * whose id now names something else (a file the user downloaded, or the file just written) is
+ * dropped and never deleted; of two records naming the same file, the newer one stays.
+ */
+async function stillOwn(
+  downloads: AutoBackupDownloads,
+  recorded: readonly AutoBackupFile[],
+  written: AutoBackupFile,
+): Promise<AutoBackupFile[]> {
+  const kept: AutoBackupFile[] = [];
+  const seen = new Set<string>([idOf(written), written.filename]);
+  for (const file of [...recorded].reverse()) {
+    if (seen.has(idOf(file)) || seen.has(file.filename)) continue;
+    if (!(await downloads.isOwn(file).catch(() => false))) continue;
+    seen.add(idOf(file)).add(file.filename);
+    kept.unshift(file);
+  }
+  return kept;
+}
+
+const idOf = (file: AutoBackupFile) => `#${file.downloadId}`;
 
 /** `Acquaint/acquaint-backup-2026-11-22-1000.json`, in UTC, so the files sort by date. */
 export function autoBackupFileName(at: Date): string {

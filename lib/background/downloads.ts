@@ -1,9 +1,23 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 
-import type { AutoBackupDownloads } from './auto-backup';
+import {
+  AUTO_BACKUP_FOLDER,
+  type AutoBackupDownloads,
+  type AutoBackupFile,
+  type SavedBackupFile,
+} from './auto-backup';
 
 /** How long a file may take to be written before the backup counts as failed. */
 const SAVE_TIMEOUT_MS = 60_000;
+
+/**
+ * Records written before the start time was kept hold only the clock reading taken before the
+ * export; the browser starts the download after the export, which may take a while on a big
+ * profile. The extension id and the file name have to match as well.
+ */
+const LEGACY_START_WINDOW_MS = 10 * 60_000;
+/** The browser's start time and the background's clock are read separately. */
+const CLOCK_SLACK_MS = 1_000;
 
 /** The slice of `browser.downloads` used. */
 export interface DownloadsApi {
@@ -13,11 +27,28 @@ export interface DownloadsApi {
   erase(query: Browser.downloads.DownloadQuery): Promise<number[]>;
 }
 
+/** What of a browser download item tells whose file it is. */
+export type DownloadFacts = Pick<
+  Browser.downloads.DownloadItem,
+  'byExtensionId' | 'filename' | 'startTime'
+>;
+
 /**
- * Writes files to the downloads folder. A Manifest V3 service worker has no `URL.createObjectURL`,
- * so the file goes as a `data:` address there; Firefox's background page uses a blob.
+ * Writes files to the downloads folder, and deletes only those it can show are its own. A download
+ * id alone proves nothing: once the browser's list is cleared and the browser restarts, Chromium
+ * counts ids from 1 again, so an old backup's id may now be a file the user downloaded.
+ *
+ * A Manifest V3 service worker has no `URL.createObjectURL`, so the file goes as a `data:`
+ * address there; Firefox's background page uses a blob.
  */
-export function createBackupDownloads(downloads: DownloadsApi): AutoBackupDownloads {
+export function createBackupDownloads(
+  downloads: DownloadsApi,
+  extensionId: string = browser.runtime.id,
+): AutoBackupDownloads {
+  const item = async (id: number) => (await downloads.search({ id }))[0];
+  const own = (found: Browser.downloads.DownloadItem | undefined, file: AutoBackupFile) =>
+    found !== undefined && isOwnBackup(found, file, extensionId);
+
   return {
     async save(filename, text) {
       const blobUrl =
@@ -32,24 +63,71 @@ export function createBackupDownloads(downloads: DownloadsApi): AutoBackupDownlo
           conflictAction: 'uniquify',
           saveAs: false,
         });
-        await finished(downloads, id);
-        return id;
+        const done = await finished(downloads, id);
+        // The browser may have added " (1)" to the name; the record names the file it wrote.
+        const written = baseName(done.filename);
+        return {
+          downloadId: id,
+          filename: written ? `${AUTO_BACKUP_FOLDER}/${written}` : filename,
+          startTime: done.startTime,
+        } satisfies SavedBackupFile;
       } finally {
         if (blobUrl) URL.revokeObjectURL(blobUrl);
       }
     },
-    async remove(downloadId) {
-      await downloads.removeFile(downloadId).catch(() => {});
-      await downloads.erase({ id: downloadId });
+
+    async isOwn(file) {
+      return own(await item(file.downloadId), file);
+    },
+
+    async remove(file) {
+      const found = await item(file.downloadId);
+      if (!own(found, file)) return false;
+      // A file already gone from the disk is not deleted again: its name may be another's now.
+      if (found?.exists !== false) await downloads.removeFile(file.downloadId).catch(() => {});
+      await downloads.erase({ id: file.downloadId });
+      return true;
     },
   };
 }
 
-async function finished(downloads: DownloadsApi, id: number): Promise<void> {
+/**
+ * Whether the browser's download item is the backup file `file` records: written by this
+ * extension, in the backup folder under the recorded name (or that name with the " (1)" the
+ * browser adds when the name is taken), and started when the record says.
+ */
+export function isOwnBackup(
+  item: DownloadFacts,
+  file: AutoBackupFile,
+  extensionId: string,
+): boolean {
+  if (!extensionId || item.byExtensionId !== extensionId) return false;
+  const parts = item.filename.split(/[\\/]/);
+  const name = parts.at(-1) ?? '';
+  if (parts.at(-2) !== AUTO_BACKUP_FOLDER || !BACKUP_NAME.test(name)) return false;
+  const recorded = baseName(file.filename);
+  if (name !== recorded && name.replace(UNIQUIFIED, '.json') !== recorded) return false;
+  const started = Date.parse(item.startTime);
+  if (file.startTime !== undefined) return started === Date.parse(file.startTime);
+  const written = Date.parse(file.writtenAt);
+  return started - written >= -CLOCK_SLACK_MS && started - written <= LEGACY_START_WINDOW_MS;
+}
+
+const BACKUP_NAME = /^acquaint-backup-\d{4}-\d{2}-\d{2}-\d{4}( \(\d+\))?\.json$/;
+const UNIQUIFIED = / \(\d+\)\.json$/;
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).at(-1) ?? '';
+}
+
+async function finished(
+  downloads: DownloadsApi,
+  id: number,
+): Promise<Browser.downloads.DownloadItem> {
   const deadline = Date.now() + SAVE_TIMEOUT_MS;
   for (;;) {
     const [item] = await downloads.search({ id });
-    if (item?.state === 'complete') return;
+    if (item?.state === 'complete') return item;
     if (!item || item.state === 'interrupted') {
       throw new Error(
         `The browser could not write the backup file${item?.error ? ` (${item.error})` : ''}.`,

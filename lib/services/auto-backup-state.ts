@@ -11,7 +11,13 @@ const stateSchema = z.object({
   lastError: z.string().nullable(),
   lastDigest: z.string().nullable(),
   files: z.array(
-    z.object({ downloadId: z.number().int(), filename: z.string(), writtenAt: z.string() }),
+    z.object({
+      downloadId: z.number().int(),
+      filename: z.string(),
+      writtenAt: z.string(),
+      // Missing in records of earlier builds; without it a file is matched by its write time.
+      startTime: z.string().optional(),
+    }),
   ),
 });
 

@@ -1,4 +1,5 @@
 import {
+  type AutoBackupFile,
   type AutoBackupState,
   autoBackupFileName,
   createAutoBackup,
@@ -37,17 +38,16 @@ function setup() {
     }
     const id = nextId++;
     files.set(id, { filename, text });
-    return id;
+    return { downloadId: id, filename, startTime: time.iso() };
   });
-  const remove = vi.fn(async (id: number) => {
-    files.delete(id);
-  });
+  const isOwn = vi.fn(async (file: AutoBackupFile) => files.has(file.downloadId));
+  const remove = vi.fn(async (file: AutoBackupFile) => files.delete(file.downloadId));
   const backups = createAutoBackup({
     exportBackup: () => exportBackup(db, time.clock),
     settings: async () => settings,
     readState: () => store.read(),
     writeState: (state) => store.write(state),
-    downloads: { save, remove },
+    downloads: { save, isOwn, remove },
     clock: time.clock,
   });
   return { backups, save, remove, store };
@@ -109,7 +109,7 @@ describe('automatic backups', () => {
       time.advance(DAY_MS);
     }
     expect([...files.keys()]).toEqual([3, 4]);
-    expect(remove.mock.calls.map(([id]) => id)).toEqual([1, 2]);
+    expect(remove.mock.calls.map(([file]) => file.downloadId)).toEqual([1, 2]);
     const state = await backups.status();
     expect(state.files.map((f) => f.downloadId)).toEqual([3, 4]);
     expect(state).not.toHaveProperty('lastDigest');
