@@ -11,7 +11,8 @@ import {
 import { draftToBackup } from './to-backup';
 import { isVCardFile, readVCards } from './vcard';
 import { isXArchiveDataPath, isXArchiveFile, readXArchive } from './x-archive';
-import { isZip, readZipTexts } from './zip';
+import { decodeText } from './decode';
+import { isZip, readZipFiles } from './zip';
 
 /** A file as the user picked it, before anything is known about it. */
 export interface PickedBytes {
@@ -30,8 +31,24 @@ export type ImportReading =
       backup: Backup;
       /** Rows and records left out or guessed, each saying where. */
       problems: string[];
+      /** Sentences about how files were read (an encoding guessed), shown above the sample. */
+      notices: string[];
+      /** The first few names read, so the user can see they came out right. */
+      sample: string[];
     }
   | { ok: false; error: string };
+
+/** How many names the preview shows. */
+export const SAMPLE_NAMES = 5;
+
+/** Where reading has got to: a zip being unpacked (compressed bytes), or the files being read. */
+export type ImportProgress =
+  { stage: 'unpacking'; fileName: string; done: number; total: number } | { stage: 'reading' };
+
+export interface ReadOptions {
+  clock?: Clock;
+  onProgress?(progress: ImportProgress): void;
+}
 
 export const IMPORT_FORMATS =
   'an Acquaint backup (.json), LinkedIn’s Connections.csv and messages.csv (or the export’s .zip), the X archive’s data files (or its .zip), or contacts as vCard (.vcf)';
@@ -43,15 +60,25 @@ export const IMPORT_FORMATS =
  */
 export async function readImportFiles(
   picked: readonly PickedBytes[],
-  clock: Clock = systemClock,
+  options: Clock | ReadOptions = {},
 ): Promise<ImportReading> {
+  const { clock = systemClock, onProgress = () => {} } =
+    typeof options === 'function' ? { clock: options } : options;
   if (picked.length === 0) return { ok: false, error: 'No file was chosen.' };
-  let files: PickedFile[];
+  const files: PickedFile[] = [];
+  const notices: string[] = [];
   try {
-    files = picked.flatMap(openFile);
+    for (const file of picked) {
+      for (const opened of openFile(file, onProgress)) {
+        const decoded = decodeText(displayName(opened.name), opened.bytes);
+        files.push({ name: opened.name, text: decoded.text });
+        if (decoded.notice) notices.push(decoded.notice);
+      }
+    }
   } catch (error) {
     return { ok: false, error: message(error) };
   }
+  onProgress({ stage: 'reading' });
   if (files.length === 0) {
     return {
       ok: false,
@@ -75,6 +102,8 @@ export async function readImportFiles(
       mode: 'restore',
       backup: parsed.backup,
       problems: [],
+      notices,
+      sample: sampleNames(parsed.backup),
     };
   }
 
@@ -98,36 +127,55 @@ export async function readImportFiles(
     if (xArchive.length > 0) drafts.push(readXArchive(xArchive));
     for (const file of vCards) drafts.push(readVCards(file));
     const draft = joinDrafts(drafts);
+    const backup = await draftToBackup(draft, clock);
     return {
       ok: true,
       label: [...new Set(drafts.map((d) => d.source))].join(', '),
       mode: 'add',
-      backup: await draftToBackup(draft, clock),
+      backup,
       problems: draft.problems,
+      notices,
+      sample: sampleNames(backup),
     };
   } catch (error) {
     return { ok: false, error: `${message(error)} Nothing was imported.` };
   }
 }
 
-function openFile(file: PickedBytes): PickedFile[] {
+/** The picked file's bytes, or the wanted files inside it when it is a zip. */
+function openFile(
+  file: PickedBytes,
+  onProgress: (progress: ImportProgress) => void,
+): { name: string; bytes: Uint8Array }[] {
   if (isZip(file.bytes)) {
-    try {
-      return readZipTexts(
-        file.bytes,
-        (path) => isLinkedInExportPath(path) || isXArchiveDataPath(path) || /\.vcf$/i.test(path),
-      );
-    } catch {
-      throw new Error(`“${file.name}” is a damaged zip file; nothing was imported.`);
-    }
+    return readZipFiles(
+      file.name,
+      file.bytes,
+      (path) => isLinkedInExportPath(path) || isXArchiveDataPath(path) || /\.vcf$/i.test(path),
+      ({ done, total }) => onProgress({ stage: 'unpacking', fileName: file.name, done, total }),
+    );
   }
   if (file.bytes.length > MAX_BACKUP_CHARS) {
     throw new Error(
       `“${file.name}” is too large to import (over ${MAX_BACKUP_CHARS / 1024 / 1024} MB).`,
     );
   }
-  const decoder = new TextDecoder('utf-8');
-  return [{ name: file.name, text: decoder.decode(file.bytes) }];
+  return [file];
+}
+
+/** The file's name without the folders of a zip, as notices name it. */
+function displayName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+/** The first names in the backup, skipping people known only by number. */
+function sampleNames(backup: Backup): string[] {
+  const names: string[] = [];
+  for (const person of backup.people) {
+    if (person.name !== '') names.push(person.name);
+    if (names.length === SAMPLE_NAMES) break;
+  }
+  return names;
 }
 
 function looksLikeJsonObject(file: PickedFile): boolean {

@@ -32,7 +32,7 @@ export const CONNECTIONS_SOURCE = 'LinkedIn connections';
 export const CONNECTED_SUMMARY = 'Connected on LinkedIn';
 
 /** First Name and Last Name, with URL (current files) or Connected On (older files without URL). */
-function isConnectionsHeader(names: ReadonlySet<string>): boolean {
+export function isConnectionsHeader(names: ReadonlySet<string>): boolean {
   return (
     names.has('firstname') &&
     names.has('lastname') &&

@@ -28,6 +28,8 @@ export interface CsvTable {
   rows: string[][];
   /** Rows papaparse could not read cleanly (an unclosed quote): they should be skipped. */
   broken: Map<number, CsvProblem>;
+  /** The separator the rows were split on. */
+  delimiter: CsvDelimiter;
 }
 
 export function stripBom(text: string): string {
@@ -66,14 +68,21 @@ export function assertCsvText(file: PickedFile, expected: string): void {
   }
 }
 
+/** The separators a CSV may use: LinkedIn writes commas; a spreadsheet in a semicolon locale (much
+ * of Europe) re-saves with `;`, and Excel's "Unicode Text" uses tabs. */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
 /**
  * Every row of a CSV text. Line ends are made `\n` first, so a file whose lines end in CRLF, LF
- * or a mix reads the same. The delimiter is always a comma: LinkedIn writes no other.
+ * or a mix reads the same. Without a `delimiter`, papaparse guesses it among `CSV_DELIMITERS` from
+ * the first rows.
  */
-export function parseCsv(text: string, preview = 0): CsvTable {
+export function parseCsv(text: string, preview = 0, delimiter?: CsvDelimiter): CsvTable {
   const normalized = stripBom(text).replace(/\r\n?/g, '\n');
   const result = Papa.parse<string[]>(normalized, {
-    delimiter: ',',
+    delimiter: delimiter ?? '',
+    delimitersToGuess: [...CSV_DELIMITERS],
     newline: '\n',
     quoteChar: '"',
     skipEmptyLines: false,
@@ -89,7 +98,29 @@ export function parseCsv(text: string, preview = 0): CsvTable {
         'a quoted field is never closed, so the rest of the file could not be read (it may be cut short); skipped',
     });
   }
-  return { rows: result.data, broken };
+  return { rows: result.data, broken, delimiter: result.meta.delimiter as CsvDelimiter };
+}
+
+/**
+ * The table and the header `accepts`, with papaparse's guess of the separator tried first and the
+ * others after it: the guess looks at the first ten rows, and LinkedIn's preamble can mislead it.
+ * Null when no separator gives such a header.
+ */
+export function parseCsvWithHeader(
+  text: string,
+  accepts: (names: ReadonlySet<string>) => boolean,
+  preview = 0,
+): { table: CsvTable; header: CsvHeader } | null {
+  const guessed = parseCsv(text, preview);
+  const first = findHeader(guessed.rows, accepts);
+  if (first) return { table: guessed, header: first };
+  for (const delimiter of CSV_DELIMITERS) {
+    if (delimiter === guessed.delimiter) continue;
+    const table = parseCsv(text, preview, delimiter);
+    const header = findHeader(table.rows, accepts);
+    if (header) return { table, header };
+  }
+  return null;
 }
 
 /** A column name compared without case, spaces or underscores: `CONVERSATION ID` → `conversationid`. */
@@ -158,14 +189,13 @@ export interface OpenedCsv {
 export function openCsv(file: PickedFile, kind: CsvKind): OpenedCsv {
   assertCsvText(file, kind.expected);
   const fileName = displayName(file);
-  const table = parseCsv(file.text);
-  const header = findHeader(table.rows, kind.accepts);
-  if (!header) {
+  const found = parseCsvWithHeader(file.text, kind.accepts);
+  if (!found) {
     throw new Error(
       `${fileName} does not look like ${kind.name}: no row names the columns ${kind.columns}. Pick ${kind.expected}.`,
     );
   }
-  return { fileName, table, header };
+  return { fileName, ...found };
 }
 
 /** The trimmed text of a cell; '' when the row is shorter or the column absent. */

@@ -1,8 +1,8 @@
 import type { ImportDraft, PickedFile } from '../draft';
 import { baseName } from '../zip';
-import { findConnectionsHeader, readLinkedInConnections } from './connections';
-import { displayName, DraftCollector, looksBinary, parseCsv } from './csv';
-import { findMessagesHeader, readLinkedInMessages } from './messages';
+import { isConnectionsHeader, readLinkedInConnections } from './connections';
+import { displayName, DraftCollector, looksBinary, parseCsvWithHeader } from './csv';
+import { isMessagesHeader, readLinkedInMessages } from './messages';
 
 export { readLinkedInConnections } from './connections';
 export { readLinkedInMessages, type LinkedInMessagesOptions } from './messages';
@@ -21,19 +21,21 @@ export function isLinkedInExportPath(path: string): boolean {
   return EXPORT_FILE_NAMES.has(baseName(path));
 }
 
-function firstRows(file: PickedFile): string[][] {
-  if (looksBinary(file.text)) return [];
-  return parseCsv(file.text.slice(0, RECOGNITION_CHARS), RECOGNITION_ROWS).rows;
+/** Whether the first rows, split on any separator `parseCsvWithHeader` tries, have such a header. */
+function hasHeader(file: PickedFile, accepts: (names: ReadonlySet<string>) => boolean): boolean {
+  if (looksBinary(file.text)) return false;
+  const start = file.text.slice(0, RECOGNITION_CHARS);
+  return parseCsvWithHeader(start, accepts, RECOGNITION_ROWS) !== null;
 }
 
 /** Whether the file has the header of LinkedIn's Connections.csv, whatever its name. */
 export function isLinkedInConnectionsFile(file: PickedFile): boolean {
-  return findConnectionsHeader(firstRows(file)) !== null;
+  return hasHeader(file, isConnectionsHeader);
 }
 
 /** Whether the file has the header of LinkedIn's messages.csv, whatever its name. */
 export function isLinkedInMessagesFile(file: PickedFile): boolean {
-  return findMessagesHeader(firstRows(file)) !== null;
+  return hasHeader(file, isMessagesHeader);
 }
 
 /**

@@ -72,7 +72,7 @@ export interface LinkedInMessagesOptions {
 }
 
 /** Conversation id, From, Sender profile URL, Recipient profile URLs and Date. */
-function isMessagesHeader(names: ReadonlySet<string>): boolean {
+export function isMessagesHeader(names: ReadonlySet<string>): boolean {
   return (
     names.has('conversationid') &&
     names.has('from') &&

@@ -473,21 +473,6 @@ const notABackup: Refusal[] = [
     files: () => [backupFile((b) => (b.format = { name: 'acquaint-backup' }))],
     message: /format is \{"name":"acquaint-backup"\}, not "acquaint-backup"/,
   },
-  {
-    label: 'a UTF-16 (little-endian) backup',
-    files: () => [{ name: 'acquaint-backup.json', bytes: utf16(VALID_TEXT, true) }],
-    message: /^This is not an Acquaint backup: a backup is a JSON object starting with "\{"/,
-  },
-  {
-    label: 'a UTF-16 (big-endian) backup',
-    files: () => [{ name: 'acquaint-backup.json', bytes: utf16(VALID_TEXT, false) }],
-    message: /^This is not an Acquaint backup: a backup is a JSON object starting with "\{"/,
-  },
-  {
-    label: 'a UTF-16 backup not named .json',
-    files: () => [{ name: 'acquaint-backup.txt', bytes: utf16(VALID_TEXT, true) }],
-    message: /^“acquaint-backup\.txt” is not a file Acquaint can import, so nothing was imported\./,
-  },
 ];
 
 const wrongVersions: Refusal[] = [
@@ -1156,6 +1141,25 @@ describe('a byte-order mark', () => {
       const summary = await applyImport(db, reading.backup, reading.mode);
       expect(summary.people).toEqual({ added: 1, updated: 1 });
       expect((await db.people.get('p-1'))?.updatedAt).toBe('2026-03-01T09:00:00.000Z');
+    },
+  );
+
+  // Issue 12 item 10: a UTF-16 byte order mark says how the file is written, so it is honoured.
+  it.each([
+    ['acquaint-backup.json', true],
+    ['acquaint-backup.json', false],
+    ['acquaint-backup.txt', true],
+  ] as const)(
+    'makes a UTF-16 backup (%s, little-endian %s) read like its UTF-8 original',
+    async (name, littleEndian) => {
+      const reading = await readImportFiles(
+        [{ name, bytes: utf16(VALID_TEXT, littleEndian) }],
+        clock,
+      );
+      if (!reading.ok) throw new Error(reading.error);
+      expect(reading.mode).toBe('restore');
+      expect(reading.notices).toEqual([]);
+      expect(reading.backup.people.map((person) => person.id)).toEqual(['p-1', 'p-2']);
     },
   );
 });

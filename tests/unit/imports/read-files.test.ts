@@ -133,7 +133,9 @@ describe('readImportFiles', () => {
   it('refuses a damaged zip and a zip with nothing to import', async () => {
     const good = zip('x.zip', { 'data/following.js': fixture('imports/x-archive/following.js') });
     const damaged = { name: 'cut.zip', bytes: good.bytes.slice(0, 40) };
-    expect(await refusal([damaged])).toBe('“cut.zip” is a damaged zip file; nothing was imported.');
+    expect(await refusal([damaged])).toBe(
+      '“cut.zip” is a damaged zip file: its list of files is missing, so it may be cut short; nothing was imported.',
+    );
     expect(await refusal([zip('photos.zip', { 'a.jpg': new Uint8Array([0xff, 0xd8]) })])).toMatch(
       /^The zip holds nothing Acquaint can import/,
     );
