@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 
 import type { Backup, BackupInteraction, BackupPerson } from '../backup/schema';
 import { followUpFields, isCold } from '../model/cold';
+import { defuseCell, mustQuote } from './spreadsheet-cell';
 import { identityAddress } from './vcard';
 
 /** The columns, in order. */
@@ -20,13 +21,6 @@ export const PEOPLE_CSV_COLUMNS = [
 ] as const;
 
 /**
- * A cell that starts with one of these is a formula (or becomes one) in Excel, LibreOffice and
- * Google Sheets. Papa's own `escapeFormulae: true` pattern ends in `.*$` without the `s` flag, so
- * it misses a cell with a line break in it; this one only looks at the first character.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
  * The people of a backup as a spreadsheet, one row per person in the backup's order:
  *
  * - Name; Profiles: each identity's web address, or its key when it has none (`email:…`,
@@ -38,7 +32,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * - Cold: "yes" when the person is cold at `now`; Archived: "yes"/"no"; Notes: how many.
  *
  * A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a
- * name like `=HYPERLINK(…)` is shown as text rather than run as a formula. The text starts with a
+ * name like `=HYPERLINK(…)` is shown as text rather than run as a formula, and so does such a
+ * character right after a `,`, `;`, tab or line break inside a cell, where a spreadsheet reading
+ * with another separator starts a field (see `spreadsheet-cell.ts`); a cell holding `;` or a tab
+ * is quoted. The text starts with a
  * UTF-8 byte order mark, which Excel needs to read the file as UTF-8 (without it, non-ASCII names
  * come out garbled); other programs skip it. Rows end in CRLF (RFC 4180).
  */
@@ -64,7 +61,8 @@ export function backupToPeopleCsv(backup: Backup, now: Date): string {
   );
   const csv = Papa.unparse(
     { fields: [...PEOPLE_CSV_COLUMNS], data: rows },
-    { escapeFormulae: FORMULA_START, newline: '\r\n' },
+    // Defused here rather than with papaparse's escapeFormulae, which looks at the start only.
+    { quotes: mustQuote, newline: '\r\n' },
   );
   // Papa ends the header with a line break when there are no rows, and the last row without one.
   return `\uFEFF${csv}${csv.endsWith('\r\n') ? '' : '\r\n'}`;
@@ -78,7 +76,7 @@ function personRow(
   now: Date,
 ): (string | number)[] {
   const followUp = followUpFields(person, latest, defaultCadenceDays);
-  return [
+  const cells: (string | number)[] = [
     person.name,
     person.identities.map((identity) => identityAddress(identity) ?? identity.key).join('\n'),
     person.why,
@@ -95,6 +93,7 @@ function personRow(
     noteCount,
     day(person.createdAt),
   ];
+  return cells.map((cell) => (typeof cell === 'string' ? defuseCell(cell) : cell));
 }
 
 /** `2026-11-22` from an ISO date and time (the backup writes them all in UTC). */

@@ -196,9 +196,13 @@ describe('backupToPeopleCsv against formula injection', () => {
   const rows = cells(backupToPeopleCsv(backup, NOW)).slice(1);
 
   it('puts a quote before every cell that would start a formula', () => {
-    expect(rows.map((row) => row[0])).toEqual(hostile.map((name) => `'${name}`));
-    expect(rows.map((row) => row[2])).toEqual(hostile.map((name) => `'${name}`));
-    expect(rows.map((row) => row[3])).toEqual(hostile.map((name) => `'${name}`));
+    // A tab or carriage return before `=` also starts a field for a tab or line reader: that
+    // `=` gets its own quote (issue 12 item 12).
+    const defused = hostile.map((name) => `'${name.replace(/^([\t\r])=/, "$1'=")}`);
+    expect(defused[4]).toBe("'\t'=1+1");
+    expect(rows.map((row) => row[0])).toEqual(defused);
+    expect(rows.map((row) => row[2])).toEqual(defused);
+    expect(rows.map((row) => row[3])).toEqual(defused);
   });
 
   it('leaves other text alone, even with a formula later in it', () => {
@@ -218,5 +222,78 @@ describe('backupToPeopleCsv against formula injection', () => {
       'email:ada@quill.example',
       ' =not at the start',
     ]);
+  });
+});
+
+describe('backupToPeopleCsv in semicolon and tab locales', () => {
+  /**
+   * Every field a reader splitting at `separator` (and at line breaks) could see, taken at its
+   * worst: quotes ignored, and a quote opening a field dropped, as Excel still runs `"=1+1"`.
+   */
+  function fieldsSplitAt(csv: string, separator: string): string[] {
+    return csv
+      .slice(1)
+      .split(new RegExp(`[${separator}\r\n]`))
+      .map((field) => field.replace(/^"/, ''));
+  }
+
+  const backup = backupOf({
+    people: [
+      person({
+        id: 'p-1',
+        name: 'Ada;=HYPERLINK("https://evil.example")',
+        identities: [{ key: 'email:ada@quill.example' }],
+        why: 'Founder;Quill Data',
+        tags: ['a\t+SUM(A1)', 'b,@cmd', 'c;-2'],
+      }),
+      person({
+        id: 'p-2',
+        name: 'Bo Lind',
+        identities: [{ key: 'email:bo@lind.example' }],
+        why: 'line one\n=1+1 on the next',
+      }),
+    ],
+  });
+  const csv = backupToPeopleCsv(backup, NOW);
+
+  it('quotes every cell holding a semicolon or a tab', () => {
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[1]?.startsWith(`"Ada;'=HYPERLINK(""https://evil.example"")",`)).toBe(true);
+    expect(lines[1]).toContain(',"Founder;Quill Data",');
+    expect(lines[1]).toContain(`,"a\t'+SUM(A1), b,'@cmd, c;'-2",`);
+  });
+
+  it('defuses a formula after a separator inside a cell, and reads back as written elsewhere', () => {
+    const [ada, bo] = cells(csv).slice(1);
+    expect(ada?.slice(0, 4)).toEqual([
+      `Ada;'=HYPERLINK("https://evil.example")`,
+      'email:ada@quill.example',
+      'Founder;Quill Data',
+      "a\t'+SUM(A1), b,'@cmd, c;'-2",
+    ]);
+    expect(bo?.[2]).toBe("line one\n'=1+1 on the next");
+  });
+
+  it('gives a semicolon, tab or comma reader ignoring quotes no field that starts a formula', () => {
+    for (const separator of [';', '\t', ',']) {
+      const fields = fieldsSplitAt(csv, separator);
+      expect(fields.length).toBeGreaterThan(5);
+      expect(fields.filter((field) => /^[=+\-@]/.test(field))).toEqual([]);
+    }
+  });
+
+  it('leaves cells without a formula after a separator as they were', () => {
+    const plain = backupOf({
+      people: [
+        person({
+          id: 'p-1',
+          name: 'Ada Quill',
+          identities: [{ key: 'email:ada@quill.example' }],
+          why: 'Call, then email; -ish, 5 - 3',
+        }),
+      ],
+    });
+    const [row] = cells(backupToPeopleCsv(plain, NOW)).slice(1);
+    expect(row?.[2]).toBe('Call, then email; -ish, 5 - 3');
   });
 });
