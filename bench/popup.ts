@@ -8,6 +8,14 @@ import type { BenchBrowser } from './launch';
 const ROWS_SCRIPT = `(() => {
   if (!location.pathname.endsWith('/popup.html')) return;
   window.__benchRows = null;
+  // The browser reports the first contentful paint a little after it happens, sometimes after the
+  // rows are painted: wait for the report rather than read whatever is there by then.
+  const firstPaint = new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const fcp = list.getEntriesByName('first-contentful-paint')[0];
+      if (fcp) resolve(fcp.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  });
   let seen = false;
   const check = () => {
     if (seen || !document.querySelector('[data-testid="cold-person"]')) return;
@@ -15,12 +23,11 @@ const ROWS_SCRIPT = `(() => {
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-        window.__benchRows = {
-          at: performance.now(),
-          firstPaint: fcp ? fcp.startTime : null,
-          rows: document.querySelectorAll('[data-testid="cold-person"]').length,
-        };
+        const at = performance.now();
+        const rows = document.querySelectorAll('[data-testid="cold-person"]').length;
+        void firstPaint.then((paint) => {
+          window.__benchRows = { at, firstPaint: paint, rows };
+        });
       };
       channel.port2.postMessage(null);
     });
