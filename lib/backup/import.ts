@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 
 import type { AcquaintDatabase } from '../db/database';
+import { repairedText } from '../format/garbled';
 import { jsonErrorOffset, lineAndColumn } from '../format/json-error';
 import type { Identity, Interaction, Note, Person } from '../model/types';
 import { latestByPerson, withFollowUpAll } from '../services/follow-up';
@@ -334,13 +335,18 @@ function mergePerson(stored: Person, incoming: BackupPerson): Person | null {
   return samePersonData(stored, merged) ? null : merged;
 }
 
-/** The stored person with the file's new identities; everything the user wrote stays. */
+/**
+ * The stored person with the file's new identities; everything the user wrote stays (a repaired
+ * garble is not the user's writing: see `lib/format/garbled.ts`).
+ */
 function addIdentities(stored: Person, incoming: BackupPerson): Person | null {
   const identities = unionIdentities(stored.identities, incoming.identities);
   const merged: Person = {
     ...stored,
-    // A person first seen by number (an X account) learns their name from a later file.
-    name: stored.name === '' ? incoming.name : stored.name,
+    // A person first seen by number (an X account) learns their name from a later file, and a
+    // name or why an earlier import garbled ("Jos� M�ller") is read right from a later one.
+    name: stored.name === '' ? incoming.name : repairedText(stored.name, incoming.name),
+    why: repairedText(stored.why, incoming.why),
     identities,
     identityKeys: identities.map((identity) => identity.key),
   };
