@@ -1,5 +1,10 @@
 import type { Ref } from 'preact';
 
+import { MAX_NOTE_LENGTH } from '@/lib/model/limits';
+
+/** From here on the box counts down, so the limit never comes as a surprise. */
+const COUNT_FROM = MAX_NOTE_LENGTH - 20_000;
+
 interface Props {
   value: string;
   onInput(value: string): void;
@@ -34,7 +39,11 @@ export function NoteComposer({ value, onInput, onSave, inputRef }: Props) {
         }}
       />
       <div class="composer__actions">
-        <span class="hint">Saved as you type · Ctrl+Enter to file it</span>
+        <span class="hint" data-testid="note-hint">
+          {value.length < COUNT_FROM
+            ? 'Saved as you type · Ctrl+Enter to file it'
+            : `${Math.max(0, MAX_NOTE_LENGTH - value.length).toLocaleString('en')} characters left in this note`}
+        </span>
         <button
           type="submit"
           class="primary"

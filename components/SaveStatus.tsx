@@ -1,16 +1,12 @@
 import type { WriteQueueState } from '@/lib/sidebar/write-queue';
 
-const WORDS: Record<Exclude<WriteQueueState['status'], 'failed'>, string> = {
+const WORDS: Record<Exclude<WriteQueueState['status'], 'failed' | 'refused'>, string> = {
   idle: 'All changes saved',
   pending: 'Saving…',
   saving: 'Saving…',
 };
 
 export function SaveStatus({ state }: { state: WriteQueueState }) {
-  const text =
-    state.status === 'failed'
-      ? `Not saved yet (${state.error}). Your text is kept and will be saved on the next try.`
-      : WORDS[state.status];
   return (
     <p
       class={`save-status save-status--${state.status}`}
@@ -18,7 +14,20 @@ export function SaveStatus({ state }: { state: WriteQueueState }) {
       role="status"
       aria-live="polite"
     >
-      {text}
+      {describe(state)}
     </p>
   );
+}
+
+function describe(state: WriteQueueState): string {
+  const reason = 'error' in state ? state.error.replace(/\.$/, '') : '';
+  switch (state.status) {
+    case 'failed':
+      return `Not saved yet (${reason}). Your text is kept and will be saved on the next try.`;
+    // A refusal is for good: saying "next try" would promise what will not happen.
+    case 'refused':
+      return `Not saved, and trying again would not help: ${reason}. Your text is still here; other changes are saved.`;
+    default:
+      return WORDS[state.status];
+  }
 }

@@ -1,19 +1,26 @@
-import type { Journal, JournaledRequest } from '../storage/journal';
+import type { Journal, JournalEntry } from '../storage/journal';
+import { replayPlan, typedText } from '../storage/replay-plan';
 import type { MessageRouter } from './router';
 
 export interface RecoveryResult {
   saved: number;
-  /** Dropped: they could never be saved. */
-  rejected: number;
-  /** Left in the journal: saving failed this time. */
+  /** Of those saved, how many were too long for their field and went as several notes. */
+  split: number;
+  /** Left in the journal: saving failed this time, or the text cannot be saved as it is. */
   kept: number;
+  /** Removed without saving: nothing typed in them, or a newer "why" of the same person came. */
+  dropped: number;
 }
 
 /**
  * Saves typing that a sidebar journaled but never got to save (the browser quit, the tab crashed).
- * Only entries older than `olderThanMs` are taken, so a sidebar still typing keeps its own. An
- * entry that can never be saved (malformed, or a draft emptied before it was ever stored) is
- * dropped; one whose save failed for now stays for the next start.
+ * Only entries older than `olderThanMs` are taken, so a sidebar still typing keeps its own.
+ *
+ * Journaled text is never dropped: what is too long for its field is split; what the background
+ * refuses as it is stays in the journal. Only entries with nothing typed in them (a draft emptied
+ * before it was stored, a request that holds no text) go. Every sidebar journals under its own
+ * writer id, so two tabs may have left the same person's "why" line: the newest is the one saved,
+ * as it would have been had both tabs saved in time.
  */
 export async function recoverJournal(
   journal: Journal,
@@ -21,29 +28,69 @@ export async function recoverJournal(
   options: { olderThanMs: number; now?: () => number },
 ): Promise<RecoveryResult> {
   const now = options.now ?? Date.now;
-  const result: RecoveryResult = { saved: 0, rejected: 0, kept: 0 };
-  for (const entry of await journal.entries()) {
+  const result: RecoveryResult = { saved: 0, split: 0, kept: 0, dropped: 0 };
+  const entries = await journal.entries();
+  const newestWhy = newestWhyEntries(entries);
+  for (const entry of entries) {
     if (now() - entry.at < options.olderThanMs) continue;
-    if (isEmptyNewNote(entry.request)) {
-      await journal.remove(entry.key);
+    const why = whyKey(entry);
+    if (isEmptyNewNote(entry) || (why !== null && newestWhy.get(why) !== entry)) {
+      result.dropped += 1;
+      await journal.discard(entry);
       continue;
     }
-    const outcome = await router.replay(entry.request);
+    const plan = replayPlan(entry);
+    const outcome = await replayAll(router, plan);
     if (outcome.ok) {
       result.saved += 1;
-      await journal.remove(entry.key);
-    } else if ('invalid' in outcome) {
-      result.rejected += 1;
-      console.warn(`Acquaint dropped unsaved typing it can never save: ${outcome.error}`);
-      await journal.remove(entry.key);
+      if (plan.length > 1 || plan[0] !== entry.request) result.split += 1;
+      await journal.discard(entry);
+    } else if (outcome.invalid && typedText(entry.request).trim() === '') {
+      result.dropped += 1;
+      console.warn(`Acquaint dropped a journal entry with nothing typed in it: ${outcome.error}`);
+      await journal.discard(entry);
     } else {
       result.kept += 1;
-      console.warn(`Acquaint will retry saving typing left unsaved: ${outcome.error}`);
+      console.warn(
+        outcome.invalid
+          ? `Acquaint keeps unsaved typing it cannot save as it is: ${outcome.error}`
+          : `Acquaint will retry saving typing left unsaved: ${outcome.error}`,
+      );
     }
   }
   return result;
 }
 
-function isEmptyNewNote(request: JournaledRequest): boolean {
-  return request?.type === 'notes.save' && request.baseRev === null && !request.note?.body?.trim();
+type Outcome = { ok: true } | { ok: false; error: string; invalid: boolean };
+
+/** Sends each part in order; stops at the first that fails (a later replay sends them again). */
+async function replayAll(router: MessageRouter, plan: readonly unknown[]): Promise<Outcome> {
+  for (const request of plan) {
+    const outcome = await router.replay(request);
+    if (!outcome.ok) return { ok: false, error: outcome.error, invalid: 'invalid' in outcome };
+  }
+  return { ok: true };
+}
+
+/** The entry of each person's "why" line written last, by any sidebar. */
+function newestWhyEntries(entries: readonly JournalEntry[]): Map<string, JournalEntry> {
+  const newest = new Map<string, JournalEntry>();
+  for (const entry of entries) {
+    const key = whyKey(entry);
+    if (key !== null) newest.set(key, entry); // entries come oldest first
+  }
+  return newest;
+}
+
+function whyKey(entry: JournalEntry): string | null {
+  const { request } = entry;
+  return request?.type === 'people.setWhy' && typeof request.person?.key === 'string'
+    ? request.person.key
+    : null;
+}
+
+function isEmptyNewNote({ request }: JournalEntry): boolean {
+  return (
+    request?.type === 'notes.save' && request.baseRev === null && typedText(request).trim() === ''
+  );
 }

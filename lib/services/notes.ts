@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import type { AcquaintDatabase } from '../db/database';
 import { type Clock, systemClock } from '../model/clock';
 import { newId } from '../model/ids';
+import { MAX_NOTE_LENGTH } from '../model/limits';
 import type { Note, Person } from '../model/types';
 import type { PersonRef } from '../sites/types';
 import { ensurePerson } from './people';
@@ -38,6 +39,7 @@ export function createNotesService(db: AcquaintDatabase, clock: Clock = systemCl
      * texts are kept: the stored one as it is, this one as a new note.
      */
     save(person: PersonRef, draft: NoteDraft, baseRev: number | null): Promise<SavedNote> {
+      if (draft.body.length > MAX_NOTE_LENGTH) return Promise.reject(tooLong(draft.body));
       return db.transaction('rw', [db.people, db.notes, db.settings], async () => {
         const now = clock().toISOString();
         const owner = await ensurePerson(db, person, clock());
@@ -75,6 +77,7 @@ export function createNotesService(db: AcquaintDatabase, clock: Clock = systemCl
 
     /** Puts a deleted note back as it was; refused when its person no longer exists. */
     restore(note: Note): Promise<Note> {
+      if (note.body.length > MAX_NOTE_LENGTH) return Promise.reject(tooLong(note.body));
       return db.transaction('rw', db.people, db.notes, async () => {
         const owner = await db.people.get(note.personId);
         if (!owner) throw new Error('The person this note belonged to no longer exists.');
@@ -90,4 +93,11 @@ function freshNote(id: string, personId: string, draft: NoteDraft, now: string):
   const note: Note = { id, personId, body: draft.body, createdAt: now, updatedAt: now, rev: 1 };
   if (draft.url) note.url = draft.url;
   return note;
+}
+
+/** Starts with "Refused": the sidebar then knows that trying again cannot help. */
+function tooLong(body: string): Error {
+  return new RangeError(
+    `Refused: a note holds at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters; this one has ${body.length.toLocaleString('en')}.`,
+  );
 }

@@ -2,6 +2,8 @@ import { batch, computed, signal } from '@preact/signals';
 
 import type { SidebarContext } from '../messaging/protocol';
 import { newId } from '../model/ids';
+import { MAX_NOTE_LENGTH, MAX_WHY_LENGTH } from '../model/limits';
+import { fitEdit } from '../model/text-limit';
 import type { Note } from '../model/types';
 import { fallbackName } from '../services/people';
 import type { PersonRef } from '../sites/types';
@@ -62,6 +64,7 @@ export function createSidebarStore(options: SidebarStoreOptions) {
     journal: options.journal,
     delayMs: options.saveDelayMs ?? 400,
     onStateChange: (state) => (saveState.value = state),
+    isPermanent: isRefusal,
     send: async ({ request }) => {
       if (request.type === 'people.setWhy') {
         await api.setWhy(request.person, request.why);
@@ -116,6 +119,21 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       tone: 'info',
       text: 'This note was also changed in another tab. Both versions are kept: yours is the newest note.',
     };
+  }
+
+  /**
+   * What typing into a field of at most `max` characters keeps: past the limit, the end of what
+   * was just added is left out, and the sidebar says so (nothing is cut without a word).
+   */
+  function fit(previous: string, next: string, max: number, what: string): string {
+    const fitted = fitEdit(previous, next, max);
+    if (fitted.cut > 0) {
+      notice.value = {
+        tone: 'error',
+        text: `${what} holds at most ${max.toLocaleString('en')} characters, so the last ${fitted.cut.toLocaleString('en')} you added did not fit. Put the rest in another note.`,
+      };
+    }
+    return fitted.text;
   }
 
   function writeRef(): PersonRef | null {
@@ -203,6 +221,8 @@ export function createSidebarStore(options: SidebarStoreOptions) {
     if (!current) return;
     const session = editSession;
     await queue.flush();
+    // Refused for good: the editor keeps the text, as the save status says.
+    if (queue.isRefused(`note:${current.id}`)) return;
     if (session === editSession) editing.value = null;
     const stored = context.peek()?.notes.find((note) => note.id === current.id);
     if (current.body.trim() === '' && stored) await deleteNote(stored);
@@ -240,7 +260,9 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       await load();
     },
 
-    typeComposer(body: string) {
+    typeComposer(text: string) {
+      // A new object even when the fitted text is unchanged, so the box shows what is kept.
+      const body = fit(composer.value.body, text, MAX_NOTE_LENGTH, 'A note');
       composer.value = { ...composer.value, body };
       filing = null; // typing on means it is not finished yet
       // Nothing is stored until there is something to store; once stored, every change is saved.
@@ -268,6 +290,8 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       }
       scheduleNote(draft);
       await queue.flush();
+      // Refused for good: the text stays in the composer, and the save status says why.
+      if (queue.isRefused(`note:${draft.id}`)) return;
       if (queue.isPending(`note:${draft.id}`)) {
         // Not saved yet: it stays in the composer, and is filed when a retry saves it.
         filing = draft.id;
@@ -286,9 +310,10 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       editing.value = { id: note.id, body: note.body };
     },
 
-    typeEdit(body: string) {
+    typeEdit(text: string) {
       const current = editing.value;
       if (!current) return;
+      const body = fit(current.body, text, MAX_NOTE_LENGTH, 'A note');
       editing.value = { ...current, body };
       // Emptied text is not saved: finishing the edit empty deletes the note, and undo brings
       // back the text it had, not an empty note.
@@ -297,7 +322,8 @@ export function createSidebarStore(options: SidebarStoreOptions) {
 
     finishEdit,
 
-    typeWhy(text: string) {
+    typeWhy(typed: string) {
+      const text = fit(why.value, typed, MAX_WHY_LENGTH, 'The "why" line');
       why.value = text;
       const person = writeRef();
       if (!person) return;
@@ -353,4 +379,12 @@ export function createSidebarStore(options: SidebarStoreOptions) {
         await api.close();
       }),
   };
+}
+
+/**
+ * A refusal is the background saying the write is wrong as it is (every refusal it sends starts
+ * with "Refused"), so a retry cannot help; anything else (no answer, a failing database) may pass.
+ */
+function isRefusal(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Refused');
 }

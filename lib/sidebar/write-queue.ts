@@ -17,13 +17,17 @@ export interface WriteQueueOptions<W extends QueuedWrite, R> {
   delayMs: number;
   /** How long to wait before trying a failed write again (the background may be restarting). */
   retryMs?: number;
+  /** Whether a failure is a refusal that no retry can change (the write is wrong as it is). */
+  isPermanent?(error: unknown): boolean;
 }
 
 export type WriteQueueState =
   | { status: 'idle' }
   | { status: 'pending' }
   | { status: 'saving' }
-  | { status: 'failed'; error: string };
+  | { status: 'failed'; error: string }
+  /** Refused for good: not tried again, its journal entry kept; the other writes go on. */
+  | { status: 'refused'; error: string };
 
 interface Entry<W> {
   write: W;
@@ -33,9 +37,13 @@ interface Entry<W> {
 /**
  * Debounced, ordered saving. Every change goes to the journal at once; the debounced save then
  * sends the latest write of each field, and clears its journal entry when nothing newer came.
+ * A write that failed for now is tried again, holding back the others (they would fail the same
+ * way); one refused for good is set aside, so it neither retries forever nor blocks later writes.
  */
 export function createWriteQueue<W extends QueuedWrite, R>(options: WriteQueueOptions<W, R>) {
   const pending = new Map<string, Entry<W>>();
+  /** Fields whose latest write was refused for good, with why; cleared by a newer write. */
+  const refused = new Map<string, string>();
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
@@ -51,7 +59,17 @@ export function createWriteQueue<W extends QueuedWrite, R>(options: WriteQueueOp
       try {
         result = await options.send(entry.write);
       } catch (error) {
-        emit({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        if (options.isPermanent?.(error)) {
+          // The journal entry stays: the text is not lost, and the background's replay splits
+          // or keeps what it cannot save as it is.
+          if (pending.get(key)?.seq === entry.seq) {
+            pending.delete(key);
+            refused.set(key, message);
+          }
+          continue;
+        }
+        emit({ status: 'failed', error: message });
         clearTimeout(timer);
         timer = setTimeout(() => void flush(), options.retryMs ?? 3000);
         return;
@@ -63,7 +81,12 @@ export function createWriteQueue<W extends QueuedWrite, R>(options: WriteQueueOp
       }
       options.onSaved?.(entry.write, result);
     }
-    emit({ status: 'idle' });
+    emit(settled());
+  };
+
+  const settled = (): WriteQueueState => {
+    const error = [...refused.values()].at(-1);
+    return error === undefined ? { status: 'idle' } : { status: 'refused', error };
   };
 
   const flush = async (): Promise<void> => {
@@ -78,6 +101,7 @@ export function createWriteQueue<W extends QueuedWrite, R>(options: WriteQueueOp
   return {
     schedule(write: W) {
       pending.set(write.key, { write, seq: ++seq });
+      refused.delete(write.key);
       quietly(options.journal.put(write.key, write));
       emit({ status: 'pending' });
       clearTimeout(timer);
@@ -88,6 +112,11 @@ export function createWriteQueue<W extends QueuedWrite, R>(options: WriteQueueOp
 
     isPending(key: string): boolean {
       return pending.has(key);
+    },
+
+    /** Whether the field's latest write was refused for good (and is not being sent again). */
+    isRefused(key: string): boolean {
+      return refused.has(key);
     },
   };
 }

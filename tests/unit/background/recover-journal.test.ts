@@ -52,7 +52,7 @@ describe('recoverJournal', () => {
     );
     await putAt(NOW - 10 * OLD_ENOUGH, `why:${ADA.key}`, whyRequest('  the why  '));
 
-    expect(await recover()).toEqual({ saved: 2, rejected: 0, kept: 0 });
+    expect(await recover()).toEqual({ saved: 2, split: 0, kept: 0, dropped: 0 });
 
     expect((await db.notes.get('n1'))?.body).toBe('typed, never saved');
     expect((await db.people.where('identityKeys').equals(ADA.key).first())?.why).toBe('the why');
@@ -73,7 +73,7 @@ describe('recoverJournal', () => {
     );
     await putAt(NOW, 'note:now', saveRequest({ note: { id: 'now', body: 'now' } }));
 
-    expect(await recover()).toEqual({ saved: 1, rejected: 0, kept: 0 });
+    expect(await recover()).toEqual({ saved: 1, split: 0, kept: 0, dropped: 0 });
 
     expect(await db.notes.get('old')).toBeDefined();
     expect(await db.notes.get('young')).toBeUndefined();
@@ -85,8 +85,9 @@ describe('recoverJournal', () => {
     await putAt(NOW, 'note:now', saveRequest({ note: { id: 'now', body: 'now' } }));
     expect(await recoverJournal(journal, router, { olderThanMs: 0, now: () => NOW })).toEqual({
       saved: 1,
-      rejected: 0,
+      split: 0,
       kept: 0,
+      dropped: 0,
     });
     expect(await db.notes.get('now')).toBeDefined();
   });
@@ -94,36 +95,42 @@ describe('recoverJournal', () => {
   it('keeps an entry whose save failed for now, and saves it on a later try', async () => {
     await putAt(1, 'note:n1', saveRequest({ note: { id: 'n1', body: 'keep me' } }));
     db.close();
-    expect(await recover()).toEqual({ saved: 0, rejected: 0, kept: 1 });
+    expect(await recover()).toEqual({ saved: 0, split: 0, kept: 1, dropped: 0 });
     expect((await journal.entries()).map((entry) => entry.key)).toEqual(['note:n1']);
 
     await db.open();
-    expect(await recover()).toEqual({ saved: 1, rejected: 0, kept: 0 });
+    expect(await recover()).toEqual({ saved: 1, split: 0, kept: 0, dropped: 0 });
     expect(await db.notes.get('n1')).toMatchObject({ body: 'keep me' });
     expect(await journal.entries()).toEqual([]);
   });
 
   it('drops a draft that was emptied before it was ever stored, creating nothing', async () => {
     await putAt(1, 'note:blank', saveRequest({ note: { id: 'blank', body: '  \n ' } }));
-    expect(await recover()).toEqual({ saved: 0, rejected: 0, kept: 0 });
+    expect(await recover()).toEqual({ saved: 0, split: 0, kept: 0, dropped: 1 });
     expect(await db.notes.count()).toBe(0);
     expect(await db.people.count()).toBe(0);
     expect(await journal.entries()).toEqual([]);
   });
 
-  it('drops entries the router refuses, counts them and warns', async () => {
+  it('drops refused entries with nothing typed in them, keeps those with text, and warns', async () => {
     await putAt(1, 'note:bad-key', saveRequest({}, { key: 'foo:bar', name: 'x' }));
     await putAt(2, 'note:not-replayable', { type: 'notes.delete', id: 'n1' });
     await putAt(3, 'note:garbage', { type: 'notes.save', note: 'just a string' });
     await putAt(4, 'note:good', saveRequest({ note: { id: 'good', body: 'fine' } }));
 
-    expect(await recover()).toEqual({ saved: 1, rejected: 3, kept: 0 });
+    expect(await recover()).toEqual({ saved: 1, split: 0, kept: 1, dropped: 2 });
 
-    expect(await journal.entries()).toEqual([]);
+    // The text typed about a person the router refuses is still there, for a later build.
+    expect((await journal.entries()).map((entry) => entry.key)).toEqual(['note:bad-key']);
     expect(await db.notes.count()).toBe(1);
     expect(await db.people.count()).toBe(1);
     expect(warn).toHaveBeenCalledTimes(3);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('keeps unsaved typing');
     expect(String(warn.mock.calls[0]?.[0])).toContain('person.key');
+
+    // And it stays on every later start.
+    expect(await recover()).toEqual({ saved: 0, split: 0, kept: 1, dropped: 0 });
+    expect(await journal.entries()).toHaveLength(1);
   });
 
   it('does not duplicate a note when the same entry is replayed twice', async () => {
@@ -133,7 +140,7 @@ describe('recoverJournal', () => {
     // The sidebar journaled it again before the first recovery removed it, say.
     await putAt(2, 'note:n1', request);
 
-    expect(await recover()).toEqual({ saved: 1, rejected: 0, kept: 0 });
+    expect(await recover()).toEqual({ saved: 1, split: 0, kept: 0, dropped: 0 });
 
     expect(await db.notes.count()).toBe(1);
     expect(await db.notes.get('n1')).toMatchObject({ body: 'only once', rev: 1 });
@@ -151,6 +158,6 @@ describe('recoverJournal', () => {
   });
 
   it('does nothing with an empty journal', async () => {
-    expect(await recover()).toEqual({ saved: 0, rejected: 0, kept: 0 });
+    expect(await recover()).toEqual({ saved: 0, split: 0, kept: 0, dropped: 0 });
   });
 });

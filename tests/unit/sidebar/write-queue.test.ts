@@ -9,6 +9,9 @@ interface Write {
   text: string;
 }
 
+/** What the test's background says when a write can never be saved as it is. */
+class Refusal extends Error {}
+
 const DELAY = 400;
 const RETRY = 3_000;
 
@@ -24,6 +27,7 @@ function setup(send: (write: Write) => Promise<string> = async (write) => `saved
     journal,
     delayMs: DELAY,
     retryMs: RETRY,
+    isPermanent: (error) => error instanceof Refusal,
   });
   return { queue, journal, states, send: sendSpy, onSaved };
 }
@@ -302,5 +306,80 @@ describe('flush', () => {
     await queue.flush();
     expect(send).not.toHaveBeenCalled();
     expect(states).toEqual([]);
+  });
+});
+
+describe('refusal', () => {
+  const tooBig = 'Refused: note.body: Too big';
+
+  function refusingA() {
+    return setup(async (write) => {
+      if (write.key === 'a' && write.text.length > 3) throw new Refusal(tooBig);
+      return `saved ${write.text}`;
+    });
+  }
+
+  it('is not retried, says so, and keeps the journal entry', async () => {
+    const { queue, send, states, journal, onSaved } = refusingA();
+    queue.schedule({ key: 'a', text: 'too long' });
+    await vi.advanceTimersByTimeAsync(DELAY + 10 * RETRY);
+
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(states.at(-1)).toEqual({ status: 'refused', error: tooBig });
+    expect(queue.isRefused('a')).toBe(true);
+    expect(queue.isPending('a')).toBe(false);
+    expect(journal.entries.get('a')).toEqual({ key: 'a', text: 'too long' });
+    expect(journal.remove).not.toHaveBeenCalled();
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('does not hold back the writes behind it, or those that come later', async () => {
+    const { queue, send, onSaved, states } = refusingA();
+    queue.schedule({ key: 'a', text: 'too long' });
+    queue.schedule({ key: 'b', text: 'behind' });
+    await vi.advanceTimersByTimeAsync(DELAY);
+    expect(onSaved).toHaveBeenCalledWith({ key: 'b', text: 'behind' }, 'saved behind');
+
+    queue.schedule({ key: 'c', text: 'later' });
+    await queue.flush();
+
+    expect(sent(send).map((write) => write.text)).toEqual(['too long', 'behind', 'later']);
+    expect(queue.isPending('b') || queue.isPending('c')).toBe(false);
+    // The refused field is still not saved, and the status keeps saying so.
+    expect(states.at(-1)).toEqual({ status: 'refused', error: tooBig });
+  });
+
+  it('ends with a newer write of the same field, which is sent', async () => {
+    const { queue, send, states, journal } = refusingA();
+    queue.schedule({ key: 'a', text: 'too long' });
+    await vi.advanceTimersByTimeAsync(DELAY);
+
+    queue.schedule({ key: 'a', text: 'ok' });
+    expect(queue.isRefused('a')).toBe(false);
+    await vi.advanceTimersByTimeAsync(DELAY);
+
+    expect(sent(send).map((write) => write.text)).toEqual(['too long', 'ok']);
+    expect(states.at(-1)).toEqual({ status: 'idle' });
+    expect(journal.entries.size).toBe(0);
+  });
+
+  it('of a write overtaken while it was sent leaves the newer one to be sent', async () => {
+    const gate = deferred<string>();
+    const { queue, send } = setup(async (write) => {
+      if (write.text === 'too long') {
+        await gate.promise;
+        throw new Refusal(tooBig);
+      }
+      return 'ok';
+    });
+    queue.schedule({ key: 'a', text: 'too long' });
+    await vi.advanceTimersByTimeAsync(DELAY);
+    queue.schedule({ key: 'a', text: 'short' });
+    gate.resolve('');
+    await queue.flush();
+
+    expect(sent(send).map((write) => write.text)).toEqual(['too long', 'short']);
+    expect(queue.isRefused('a')).toBe(false);
+    expect(queue.isPending('a')).toBe(false);
   });
 });
