@@ -1,11 +1,13 @@
 import type { ImportCounts } from '@/lib/backup/import';
-import type { PickedBytes } from '@/lib/imports/read-files';
+import type { ImportProgress, PickedBytes } from '@/lib/imports/read-files';
 import type { ImportPreview, TransferStatus } from '@/lib/options/transfer-store';
 
 interface Props {
   busy: boolean;
   /** Files are being read (not just any work on the page, like an export). */
   reading: boolean;
+  /** How far reading has come; null before the first step is known. */
+  progress?: ImportProgress | null;
   preview: ImportPreview | null;
   status: TransferStatus | null;
   onChoose(files: PickedBytes[]): void;
@@ -13,6 +15,8 @@ interface Props {
   onUnreadable(error: unknown): void;
   onConfirm(): void;
   onCancel(): void;
+  /** Cancel while reading: the reading ends and nothing is imported. */
+  onStopReading?(): void;
 }
 
 /** The problems listed in the preview before "…and N more". */
@@ -21,6 +25,7 @@ const LISTED_PROBLEMS = 20;
 /** Bringing data in: pick files, see what would change, then import all of it or none. */
 export function ImportData(props: Props) {
   const { busy, reading, preview, status, onChoose, onUnreadable, onConfirm, onCancel } = props;
+  const { progress = null, onStopReading } = props;
   return (
     <section class="card" aria-labelledby="import-title">
       <h2 id="import-title">Import</h2>
@@ -35,7 +40,7 @@ export function ImportData(props: Props) {
         <input
           type="file"
           multiple
-          accept=".json,.csv,.zip,.js,.vcf,.vcard,application/json,text/csv,application/zip,text/vcard"
+          accept=".json,.csv,.txt,.zip,.js,.vcf,.vcard,application/json,text/csv,text/plain,application/zip,text/vcard"
           data-testid="import-file"
           disabled={busy}
           onChange={(event) => {
@@ -56,9 +61,10 @@ export function ImportData(props: Props) {
         />
       </label>
       {reading && (
-        <p class="hint" role="status">
-          Reading…
-        </p>
+        <ReadingProgress
+          progress={progress}
+          {...(onStopReading ? { onStop: onStopReading } : {})}
+        />
       )}
       {preview && (
         <div class="import-preview" data-testid="import-preview">
@@ -68,6 +74,25 @@ export function ImportData(props: Props) {
               ({preview.fileNames.join(', ')})
             </span>
           </p>
+          {preview.notices.map((notice, index) => (
+            <p key={index} class="import-notice" role="note" data-testid="import-notice" dir="auto">
+              {notice}
+            </p>
+          ))}
+          {preview.sample.length > 0 && (
+            <div class="import-sample">
+              <p class="hint">
+                {preview.sample.length === 1 ? 'The first name read:' : 'The first names read:'}
+              </p>
+              <ul data-testid="import-sample">
+                {preview.sample.map((name, index) => (
+                  <li key={index} dir="auto">
+                    {name}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <table class="counts">
             <thead>
               <tr>
@@ -143,6 +168,45 @@ export function ImportData(props: Props) {
         </p>
       )}
     </section>
+  );
+}
+
+/** While files are read: what is happening, how far it has come, and a way out. */
+function ReadingProgress({
+  progress,
+  onStop,
+}: {
+  progress: ImportProgress | null;
+  onStop?: () => void;
+}) {
+  const unpacking = progress?.stage === 'unpacking' ? progress : null;
+  const percent =
+    unpacking && unpacking.total > 0 ? Math.floor((unpacking.done / unpacking.total) * 100) : null;
+  return (
+    <div class="import-reading" data-testid="import-reading">
+      <p class="hint" role="status" data-testid="import-progress-text">
+        {unpacking
+          ? `Unpacking ${unpacking.fileName}…${percent === null ? '' : ` ${percent}%`}`
+          : progress?.stage === 'reading'
+            ? 'Reading the files…'
+            : 'Reading…'}
+      </p>
+      {unpacking && (
+        <progress
+          data-testid="import-progress"
+          max={Math.max(unpacking.total, 1)}
+          value={unpacking.done}
+          aria-label={`Unpacking ${unpacking.fileName}`}
+        />
+      )}
+      {onStop && (
+        <div class="button-row">
+          <button type="button" data-testid="import-reading-cancel" onClick={onStop}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -68,6 +68,8 @@ export function App({ store, transfer, autoBackup }: Props) {
         preview={transfer.preview.value}
         status={transfer.importStatus.value}
         reading={transfer.reading.value}
+        progress={transfer.progress.value}
+        onStopReading={() => transfer.stopReading()}
         onChoose={(files) => void transfer.choose(files)}
         onUnreadable={(error) => transfer.unreadable(error)}
         onConfirm={() => void transfer.confirm()}

@@ -50,6 +50,24 @@ export interface ReadOptions {
   onProgress?(progress: ImportProgress): void;
 }
 
+/**
+ * Something that reads picked files: `readImportFiles` itself, or the options page's reader that
+ * runs it in a worker (`read-in-worker.ts`). Aborting `signal` ends the reading; the promise then
+ * rejects with an `ImportReadCancelled`.
+ */
+export type ImportReader = (
+  files: readonly PickedBytes[],
+  options: ReadOptions & { signal?: AbortSignal },
+) => Promise<ImportReading>;
+
+/** A reading stopped by the user; nothing was read, so nothing can be imported. */
+export class ImportReadCancelled extends Error {
+  override name = 'ImportReadCancelled';
+  constructor() {
+    super('The reading was cancelled.');
+  }
+}
+
 export const IMPORT_FORMATS =
   'an Acquaint backup (.json), LinkedIn’s Connections.csv and messages.csv (or the export’s .zip), the X archive’s data files (or its .zip), or contacts as vCard (.vcf)';
 

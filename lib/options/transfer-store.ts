@@ -6,7 +6,13 @@ import type { Backup } from '../backup/schema';
 import { PEOPLE_EXPORT_MIME_TYPES, peopleExportFileName } from '../exports/file-names';
 import { backupToPeopleCsv } from '../exports/people-csv';
 import { backupToVCards } from '../exports/vcard';
-import { type PickedBytes, readImportFiles } from '../imports/read-files';
+import {
+  type ImportProgress,
+  type ImportReader,
+  ImportReadCancelled,
+  type PickedBytes,
+  readImportFiles,
+} from '../imports/read-files';
 import type { Clock } from '../model/clock';
 import { systemClock } from '../model/clock';
 import { describeImport } from './import-words';
@@ -20,7 +26,13 @@ export interface ImportPreview {
   summary: ImportSummary;
   /** The reader's problems and the merge's, together. */
   problems: string[];
+  /** How files were read, when that needs a look (an encoding guessed). */
+  notices: string[];
+  /** The first few names read, to check they came out right. */
+  sample: string[];
 }
+
+export const CANCELLED_TEXT = 'Import cancelled; nothing was changed.';
 
 export interface TransferStatus {
   ok: boolean;
@@ -31,45 +43,71 @@ export type TransferStore = ReturnType<typeof createTransferStore>;
 
 export type ExportKind = 'backup' | 'vcard' | 'csv';
 
-/** Export and import on the options page: read, preview, confirm, report. */
-export function createTransferStore(api: TransferApi, clock: Clock = systemClock) {
+/**
+ * Export and import on the options page: read, preview, confirm, report. `read` reads the picked
+ * files; the options page passes one that reads in a worker.
+ */
+export function createTransferStore(
+  api: TransferApi,
+  clock: Clock = systemClock,
+  read: ImportReader = readImportFiles,
+) {
   const preview = signal<ImportPreview | null>(null);
   const importStatus = signal<TransferStatus | null>(null);
   const exportStatus = signal<TransferStatus | null>(null);
   const busy = signal(false);
   /** Files are being read and checked (the import card says so; an export does not). */
   const reading = signal(false);
+  /** How far reading has come, while it runs. */
+  const progress = signal<ImportProgress | null>(null);
+  /** Ends the reading under way; a reading or plan that comes back after it is dropped. */
+  let stop: AbortController | null = null;
   /** The file waiting for "Import", kept out of the signals: it may be large. */
   let pending: { backup: Backup; mode: ImportMode } | null = null;
 
+  // Counted, not set: a reading cancelled (still settling) and the next one overlap.
+  let running = 0;
   const run = async (task: () => Promise<void>) => {
+    running += 1;
     busy.value = true;
     try {
       await task();
     } finally {
-      busy.value = false;
+      running -= 1;
+      busy.value = running > 0;
     }
   };
 
   /** Reads and checks the files, then asks the background what importing them would do. */
-  const planFiles = async (files: readonly PickedBytes[]) => {
-    const read = await readImportFiles(files, clock);
-    if (!read.ok) {
-      importStatus.value = { ok: false, text: read.error };
+  const planFiles = async (files: readonly PickedBytes[], signal: AbortSignal) => {
+    const result = await read(files, {
+      clock,
+      signal,
+      onProgress: (step) => {
+        if (!signal.aborted) progress.value = step;
+      },
+    });
+    if (signal.aborted) return;
+    if (!result.ok) {
+      importStatus.value = { ok: false, text: result.error };
       return;
     }
     try {
-      const summary = await api.planImport(read.backup, read.mode);
-      pending = { backup: read.backup, mode: read.mode };
+      const summary = await api.planImport(result.backup, result.mode);
+      // Planning only reads; a plan coming back after Cancel is dropped, so nothing is pending.
+      if (signal.aborted) return;
+      pending = { backup: result.backup, mode: result.mode };
       preview.value = {
-        label: read.label,
+        label: result.label,
         fileNames: files.map((file) => file.name),
-        mode: read.mode,
+        mode: result.mode,
         summary,
-        problems: [...read.problems, ...summary.problems],
+        problems: [...result.problems, ...summary.problems],
+        notices: result.notices,
+        sample: result.sample,
       };
     } catch (error) {
-      importStatus.value = { ok: false, text: message(error) };
+      if (!signal.aborted) importStatus.value = { ok: false, text: message(error) };
     }
   };
 
@@ -79,6 +117,7 @@ export function createTransferStore(api: TransferApi, clock: Clock = systemClock
     exportStatus,
     busy,
     reading,
+    progress,
 
     /** The user picked files: read and check them, then show what importing would do. */
     choose: (files: readonly PickedBytes[]) =>
@@ -87,12 +126,35 @@ export function createTransferStore(api: TransferApi, clock: Clock = systemClock
         pending = null;
         importStatus.value = null;
         reading.value = true;
+        progress.value = null;
+        const controller = new AbortController();
+        stop = controller;
         try {
-          await planFiles(files);
+          await planFiles(files, controller.signal);
+        } catch (error) {
+          if (!(error instanceof ImportReadCancelled)) {
+            importStatus.value = { ok: false, text: message(error) };
+          }
         } finally {
-          reading.value = false;
+          if (stop === controller) {
+            stop = null;
+            reading.value = false;
+            progress.value = null;
+          }
         }
       }),
+
+    /** Cancel while files are read or checked: the reading ends, and nothing is pending. */
+    stopReading() {
+      if (!stop) return;
+      stop.abort();
+      stop = null;
+      reading.value = false;
+      progress.value = null;
+      preview.value = null;
+      pending = null;
+      importStatus.value = { ok: true, text: CANCELLED_TEXT };
+    },
 
     /** The browser could not hand over the picked files (moved, deleted, unreadable). */
     unreadable(error: unknown) {
@@ -124,7 +186,7 @@ export function createTransferStore(api: TransferApi, clock: Clock = systemClock
     cancel() {
       preview.value = null;
       pending = null;
-      importStatus.value = { ok: true, text: 'Import cancelled; nothing was changed.' };
+      importStatus.value = { ok: true, text: CANCELLED_TEXT };
     },
 
     exportAs: (kind: ExportKind) =>

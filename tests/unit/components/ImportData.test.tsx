@@ -53,6 +53,8 @@ function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
     mode: 'restore',
     summary: summaryOf({ people: [2, 1], notes: [1, 0], interactions: [1234, 5] }),
     problems: [],
+    notices: [],
+    sample: [],
     ...overrides,
   };
 }

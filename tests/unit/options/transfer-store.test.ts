@@ -55,6 +55,8 @@ describe('transfer store: choosing files', () => {
       mode: 'restore',
       summary,
       problems: [],
+      notices: [],
+      sample: ['Ada Quill', 'Pip Wellings'],
     });
     const [file, mode] = onlyCall(api.planImport);
     expect(mode).toBe('restore');
@@ -153,6 +155,8 @@ describe('transfer store: choosing files', () => {
       mode: 'add',
       summary,
       problems: [CONNECTIONS_PROBLEM, 'Ada Quill: the LinkedIn profile is already someone else’s'],
+      notices: [],
+      sample: ['Ada Quill', 'Bo Lind', 'Cy Moreau', 'Dee Nakamura', 'Eli Park'],
     });
     const [file, mode] = onlyCall(api.planImport);
     expect(mode).toBe('add');
