@@ -113,8 +113,9 @@ export function isOwnBackup(
   return started - written >= -CLOCK_SLACK_MS && started - written <= LEGACY_START_WINDOW_MS;
 }
 
-const BACKUP_NAME = /^acquaint-backup-\d{4}-\d{2}-\d{2}-\d{4}( \(\d+\))?\.json$/;
-const UNIQUIFIED = / \(\d+\)\.json$/;
+/** Chromium makes a taken name `name (1).json`; Firefox, `name(1).json`. */
+const BACKUP_NAME = /^acquaint-backup-\d{4}-\d{2}-\d{2}-\d{4}( ?\(\d+\))?\.json$/;
+const UNIQUIFIED = / ?\(\d+\)\.json$/;
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).at(-1) ?? '';

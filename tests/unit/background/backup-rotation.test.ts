@@ -244,6 +244,14 @@ describe('isOwnBackup', () => {
         EXTENSION_ID,
       ),
     ).toBe(true);
+    const firefox = item.filename.replace('.json', '(1).json');
+    expect(
+      isOwnBackup(
+        { ...item, filename: firefox, startTime: record.writtenAt },
+        legacy,
+        EXTENSION_ID,
+      ),
+    ).toBe(true);
     // Without a start time, the write time has to be just before the browser's start time.
     expect(
       isOwnBackup({ ...item, startTime: '2026-11-22T10:00:30.000Z' }, legacy, EXTENSION_ID),
