@@ -16,12 +16,13 @@ import type { ReadAnswer, ReadRequest } from './worker-host';
 export interface WorkerLike {
   onmessage: ((event: MessageEvent<ReadAnswer>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
-  postMessage(message: ReadRequest): void;
+  postMessage(message: ReadRequest, transfer: Transferable[]): void;
   terminate(): void;
 }
 
 /**
- * A reader running `readImportFiles` in the workers `makeWorker` starts. Where no worker can be
+ * A reader running `readImportFiles` in the workers `makeWorker` starts. The files' bytes are
+ * transferred to the worker, so the caller's copies are empty afterwards. Where no worker can be
  * started (`makeWorker` throws), it reads on the page itself, which still works, only without
  * the page answering meanwhile.
  */
@@ -60,7 +61,12 @@ export function workerReader(makeWorker: () => WorkerLike): ImportReader {
           error: `The files could not be read (${event.message || 'the reader stopped'}). Nothing was imported.`,
         });
       };
-      worker.postMessage({ files: [...files] });
+      // Handed over, not copied: an X archive can be gigabytes, and the page needs only the names.
+      const buffers = new Set<ArrayBuffer>();
+      for (const file of files) {
+        if (file.bytes.buffer instanceof ArrayBuffer) buffers.add(file.bytes.buffer);
+      }
+      worker.postMessage({ files: [...files] }, [...buffers]);
     });
   };
 }

@@ -39,8 +39,8 @@ function inThreadWorker(now?: () => number) {
   const page: WorkerLike & { terminated(): boolean } = {
     onmessage: null,
     onerror: null,
-    postMessage(message) {
-      const data = structuredClone(message);
+    postMessage(message, transfer) {
+      const data = structuredClone(message, { transfer });
       setTimeout(() => {
         if (!terminated) for (const l of listeners) l(new MessageEvent('message', { data }));
       });
@@ -82,6 +82,17 @@ describe('reading in a worker', () => {
       'Connections-windows-1252.csv is not UTF-8; it was read as Windows-1252 (Western European). Check the names below.',
     ]);
     expect(page.terminate).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands the bytes over to the worker instead of copying them', async () => {
+    const { page } = inThreadWorker();
+    const file = fixture('linkedin/Connections.csv');
+    const size = file.bytes.length;
+    const reading = await workerReader(() => page)([file], {});
+    expect(reading.ok).toBe(true);
+    expect(size).toBeGreaterThan(0);
+    // Transferred: the page's buffer is detached.
+    expect(file.bytes.buffer.byteLength).toBe(0);
   });
 
   it('passes progress on: unpacking the zip, then reading the files', async () => {
