@@ -32,8 +32,9 @@ export function ImportData(props: Props) {
       <p class="hint">
         An Acquaint backup, LinkedIn’s data export (Connections.csv and messages.csv, or its zip),
         the X archive (its zip, or following.js, follower.js and direct-messages.js) or contacts as
-        vCard. Files are read in this browser; you see what would change before anything is written,
-        and an import is all or nothing.
+        vCard, also as a spreadsheet re-saved them (Windows-1252 or UTF-16, semicolons or tabs).
+        Files are read in this browser; you see what would change before anything is written, and an
+        import is all or nothing.
       </p>
       <label class="file-pick">
         <span>Choose files</span>
