@@ -63,9 +63,19 @@ export default defineConfig({
         description: 'Open or close the notes sidebar for the person on this page',
       },
     },
+    // The sidebar is framed in LinkedIn's and X's pages. `use_dynamic_url`: only at an address
+    // made anew each session, which only Acquaint's content scripts learn (runtime.getURL), so a
+    // page can neither probe for Acquaint by fetching its files nor frame the sidebar itself.
+    // Firefox's extension addresses are random per installation already.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['sidebar.html'], matches: [...SITE_HOST_PERMISSIONS] }]
+        ? [
+            {
+              resources: ['sidebar.html'],
+              matches: [...SITE_HOST_PERMISSIONS],
+              use_dynamic_url: true,
+            },
+          ]
         : ['sidebar.html'],
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,

@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 
 import { type BenchBrowser, openExtensionPage } from './launch';
 import { loadFixture } from './page-metrics';
-import { sendFromExtensionPage, stopServiceWorkers } from '../tests/support/chromium';
+import { isSidebarUrl, sendFromExtensionPage, stopServiceWorkers } from '../tests/support/chromium';
 
 /**
  * In the host page's main world: when each click happened, as wall-clock milliseconds
@@ -97,7 +97,7 @@ async function clickToggle(page: Page): Promise<void> {
 async function sidebarFrame(page: Page): Promise<Frame> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().endsWith('/sidebar.html'));
+    const frame = page.frames().find((candidate) => isSidebarUrl(candidate.url()));
     if (frame) return frame;
     if (Date.now() > deadline) throw new Error('The sidebar frame did not appear.');
     await page.waitForTimeout(10);

@@ -3,7 +3,7 @@ import '@/components/sidebar.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 
-import { messagingSidebarApi } from '@/lib/sidebar/api';
+import { claimFrame, messagingSidebarApi } from '@/lib/sidebar/api';
 import { keepLaidOut } from '@/lib/sidebar/layout-while-hidden';
 import { listenForRefresh } from '@/lib/sidebar/refresh-events';
 import { createFollowUpStore } from '@/lib/sidebar/follow-up-store';
@@ -51,4 +51,7 @@ if (root) {
   keepLaidOut(root);
   render(<App store={store} followUp={followUp} identity={identity} />, root);
 }
-void store.load();
+// A refused claim is not fatal here: the background then refuses every request, which says why.
+void claimFrame(location.hash)
+  .catch(() => {})
+  .then(() => store.load());

@@ -13,6 +13,7 @@ import type { TransferService } from '../services/transfer';
 import type { AutoBackup } from './auto-backup';
 import type { BlogSites } from './blog-sites';
 import type { Handlers, RequestContext } from './router';
+import type { SidebarFrames } from './sidebar-frames';
 import type { SidebarHub } from './sidebar-hub';
 import type { TabSubjects } from './tab-subjects';
 
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   /** The author the user picked on the page, per tab; shown instead of the subject. */
   tabSelections: TabSubjects;
   sidebars: SidebarHub;
+  /** Which frame of a tab is Acquaint's own sidebar. */
+  sidebarFrames: SidebarFrames;
   /** Sends a command to a tab's top-frame content script. */
   tellTab(tabId: number, command: ContentCommand): Promise<void>;
   /** Sends a command to the content scripts of every tab. */
@@ -104,6 +107,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sidebar.load': async (_request, context) => {
       if (context.frameId !== 0) throw new Error('Refused: only the top frame shows the sidebar.');
       await deps.injectSidebarFrame(requireTab(context));
+      return null;
+    },
+
+    'sidebar.token': async (_request, context) => {
+      if (context.frameId !== 0) throw new Error('Refused: only the top frame shows the sidebar.');
+      return { token: await deps.sidebarFrames.issue(requireTab(context)) };
+    },
+
+    'sidebar.claim': async (request, context) => {
+      const claimed =
+        context.frameId !== undefined &&
+        context.frameId > 0 &&
+        (await deps.sidebarFrames.claim(requireTab(context), context.frameId, request.token));
+      if (!claimed) throw new Error('Refused: this frame was not opened by Acquaint.');
       return null;
     },
 

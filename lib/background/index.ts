@@ -28,6 +28,7 @@ import { COLD_BADGE_ALARM, COLD_BADGE_PERIOD_MINUTES, createColdBadge } from './
 import { createHandlers } from './handlers';
 import { recoverJournal } from './recover-journal';
 import { createMessageRouter, type MessageRouter } from './router';
+import { createSidebarFrames } from './sidebar-frames';
 import { createSidebarHub } from './sidebar-hub';
 import { createTabSubjects } from './tab-subjects';
 
@@ -45,6 +46,7 @@ export function startBackground(): void {
   const sidebars = createSidebarHub((event) => browser.runtime.sendMessage(event));
   const tabSubjects = createTabSubjects(browser.storage.session);
   const tabSelections = createTabSubjects(browser.storage.session, 'tab-selected');
+  const sidebarFrames = createSidebarFrames(browser.storage.session);
 
   const tellTab = async (tabId: number, command: ContentCommand) => {
     await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
@@ -85,7 +87,9 @@ export function startBackground(): void {
   const logFailure = (error: unknown) => console.error('Acquaint:', error);
   const people = createPeopleService(db);
   const openSidebarWindow = async (focus?: 'why') => {
-    const page = browser.runtime.getURL('/sidebar.html');
+    // The static address: sidebar.html is web-accessible with `use_dynamic_url`, and its dynamic
+    // address, which `getURL` gives for it, loads only inside a page, not as a window of its own.
+    const page = new URL('sidebar.html', browser.runtime.getURL('/')).href;
     const window = await browser.windows.create({
       url: focus ? `${page}?focus=${focus}` : page,
       type: 'popup',
@@ -151,6 +155,7 @@ export function startBackground(): void {
       tabSubjects,
       tabSelections,
       sidebars,
+      sidebarFrames,
       tellTab,
       tellAllTabs: (command) => tellTabs({}, command),
       openSidebarWindow: () => openSidebarWindow(),
@@ -171,6 +176,7 @@ export function startBackground(): void {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       onError: (error, request) => console.error(`Acquaint: ${request.type} failed`, error),
+      isOwnFrame: (tabId, frameId) => sidebarFrames.isBound(tabId, frameId),
     },
   );
 
@@ -201,6 +207,7 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabSubjects.forget(tabId);
     void tabSelections.forget(tabId);
+    void sidebarFrames.forget(tabId);
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {

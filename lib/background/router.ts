@@ -37,6 +37,11 @@ export interface RouterOptions {
   /** `runtime.getURL('/')`: senders whose URL starts with it are the extension's own pages. */
   extensionOrigin: string;
   onError?: (error: unknown, request: Request) => void;
+  /**
+   * Whether an extension page framed inside a web page (a tab, a frame other than the top one) is
+   * Acquaint's own sidebar, bound by `sidebar.claim`. Without it every such frame is trusted.
+   */
+  isOwnFrame?: (tabId: number, frameId: number) => Promise<boolean>;
 }
 
 /**
@@ -72,6 +77,13 @@ export function createMessageRouter(handlers: Handlers, options: RouterOptions) 
       if (!ALLOWED_SENDERS[request.type].includes(kind)) {
         return refuse(`Refused: ${request.type} may not be sent by ${SENDER_NAMES[kind]}.`);
       }
+      if (
+        kind === 'extension-page' &&
+        request.type !== 'sidebar.claim' &&
+        !(await isTrustedPage(sender, options))
+      ) {
+        return refuse('Refused: this frame was not opened by Acquaint.');
+      }
       return dispatch(request, { kind, tabId: sender.tab?.id, frameId: sender.frameId });
     },
 
@@ -106,6 +118,17 @@ const SENDER_NAMES: Record<SenderKind, string> = {
 export type MessageRouter = ReturnType<typeof createMessageRouter>;
 
 export type ReplayOutcome = Envelope<unknown> | { ok: false; error: string; invalid: true };
+
+/**
+ * An extension page in a window or tab of its own is Acquaint's; one framed in a web page is
+ * trusted only as the frame Acquaint's content script made for its sidebar.
+ */
+async function isTrustedPage(sender: MessageSender, options: RouterOptions): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId ?? 0;
+  if (tabId === undefined || frameId === 0 || !options.isOwnFrame) return true;
+  return options.isOwnFrame(tabId, frameId);
+}
 
 export function senderKind(sender: MessageSender, extensionOrigin: string): SenderKind {
   return sender.url?.startsWith(extensionOrigin) ? 'extension-page' : 'content';

@@ -1,21 +1,27 @@
+import { createShadowHost, HOST_RESET } from './shadow-host';
+
 /** Tag of the small host the page sees beside each author; what it shows is in a closed shadow root. */
 export const BADGE_TAG = 'acquaint-badge';
 
-const BADGE_CSS = `
-:host { all: initial !important; display: inline-block !important; width: 18px !important;
-  height: 18px !important; margin: 0 0 0 4px !important; padding: 0 !important;
-  vertical-align: middle !important; position: relative !important; z-index: 1 !important; }
-button { box-sizing: border-box; width: 18px; height: 18px; margin: 0; padding: 0; border-radius: 50%;
-  display: grid; place-items: center; cursor: pointer; font: 700 12px/1 system-ui, sans-serif;
-  border: 1.5px solid #1f5f5b; background: transparent; color: #1f5f5b; opacity: 0.45; }
-button:hover, button:focus-visible { opacity: 1; }
-button:focus-visible { outline: 2px solid #f2b84b; outline-offset: 1px; }
-button.known { background: #1f5f5b; color: #fff; opacity: 1; }
-@media (prefers-color-scheme: dark) {
-  button { border-color: #5fb3ab; color: #5fb3ab; }
-  button.known { background: #5fb3ab; color: #0d1a19; }
-}
-`;
+const SIZE = '24px';
+
+/**
+ * The marks are drawn, not written: a text node (a "✓"), even in a closed shadow root, is found by
+ * `window.find` and the page's selection then lands beside the author, telling it whom the user
+ * knows. A plus is two bars, a check mark two borders of a turned box; neither has any text.
+ */
+const BADGE_CSS = `${HOST_RESET}
+button{all:initial;color-scheme:light dark;box-sizing:border-box;width:${SIZE};height:${SIZE};border-radius:50%;display:block;position:relative;cursor:pointer;border:1.5px solid;color:light-dark(#1f5f5b,#5fb3ab);opacity:.45}
+button:before,button:after{content:'';position:absolute;inset:0;margin:auto;width:10px;height:2px;background:currentColor}
+button:after{width:2px;height:10px}
+.known:before{width:5px;height:10px;background:0 0;border:solid;border-width:0 2px 2px 0;transform:translateY(-1px) rotate(45deg)}
+.known:after{display:none}
+button:hover,button:focus-visible{opacity:1}
+button:focus-visible{outline:2px solid #f2b84b;outline-offset:1px}
+.known{background:light-dark(#1f5f5b,#5fb3ab);border-color:#0000;color:light-dark(#fff,#0d1a19);opacity:1}`;
+
+/** The outer box, the same for everyone: the page measures nothing that differs. */
+const HOST_CSS = `display:inline-block;width:${SIZE};height:${SIZE};margin:0 0 0 4px;vertical-align:middle;position:relative;z-index:1;`;
 
 /** Events the site's own handlers (a clickable card, a link around the name) must not see. */
 const KEPT_FROM_PAGE = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown'];
@@ -33,8 +39,7 @@ export interface BadgeHandle {
  * cannot tell whom the user keeps notes on; only the closed shadow root differs.
  */
 export function createBadge(doc: Document, onOpen: () => void, known = false): BadgeHandle {
-  const host = doc.createElement(BADGE_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const { outer: host, shadow } = createShadowHost(doc, BADGE_TAG, true, HOST_CSS);
   const style = doc.createElement('style');
   style.textContent = BADGE_CSS;
   const button = doc.createElement('button');
@@ -43,10 +48,8 @@ export function createBadge(doc: Document, onOpen: () => void, known = false): B
 
   const setKnown = (known: boolean) => {
     button.classList.toggle('known', known);
-    button.textContent = known ? '✓' : '+';
-    const label = known ? 'Acquaint: open your notes on this person' : 'Acquaint: note this person';
+    const label = known ? 'Acquaint: your notes on this person' : 'Acquaint: note this person';
     button.setAttribute('aria-label', label);
-    button.title = label;
   };
   setKnown(known);
 

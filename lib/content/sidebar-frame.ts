@@ -1,7 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { extensionUrl } from './runtime';
-import { createToggleIcon, TOGGLE_CSS } from './toggle-styles';
+import { extensionUrl, sendRequest } from './runtime';
+import { createShadowHost } from './shadow-host';
+import { createToggleIcon, SIDEBAR_WIDTH, TOGGLE_CSS, TOGGLE_HOST_CSS } from './toggle-styles';
 
 /** Tag of the host element the page can see (CONTRACT §5); everything inside is a closed shadow root. */
 export const TOGGLE_TAG = 'acquaint-toggle';
@@ -9,7 +10,11 @@ export const TOGGLE_TAG = 'acquaint-toggle';
 export interface SidebarFrameOptions {
   /** The sidebar was closed (by the toggle, Escape inside it, or the shortcut). */
   onClosed?: () => void;
+  /** The token the frame claims from the background (`sidebar.token`; replaced in tests). */
+  requestToken?: () => Promise<string>;
 }
+
+const requestTokenFromBackground = async () => (await sendRequest({ type: 'sidebar.token' })).token;
 
 export interface SidebarFrame {
   /** Shows the toggle when the page has a subject; hides toggle and sidebar when it has none. */
@@ -63,7 +68,7 @@ export function createSidebarFrame(
 
   const ensureFrame = (current: Parts) => {
     if (current.frame) return current.frame;
-    const frame = appendFrame(current.root);
+    const frame = appendFrame(current.root, options.requestToken ?? requestTokenFromBackground);
     // Focus given before the page inside has loaded is lost; give it again once it has.
     frame.addEventListener('load', () => open && focusFrame(frame), { once: true });
     current.frame = frame;
@@ -88,6 +93,7 @@ export function createSidebarFrame(
   const render = () => {
     if (!parts) return;
     parts.host.toggleAttribute('data-open', open);
+    parts.host.style.setProperty('right', open ? SIDEBAR_WIDTH : '0', 'important');
     parts.button.setAttribute('aria-expanded', String(open));
     if (open) ensureFrame(parts);
     if (parts.frame) parts.frame.hidden = !open;
@@ -151,12 +157,12 @@ export function createSidebarFrame(
 }
 
 /**
- * The host the page sees, `<acquaint-toggle>`, with a closed shadow root holding the styles and a
- * container. Keys typed inside do not reach the page's listeners.
+ * The host the page sees, `<acquaint-toggle>`, with the styles and a container in a closed shadow
+ * root the page cannot reach (see shadow-host.ts). Keys typed inside do not reach the page's
+ * listeners.
  */
 function createHost() {
-  const host = document.createElement(TOGGLE_TAG);
-  const shadow = host.attachShadow({ mode: 'closed' });
+  const { outer: host, shadow } = createShadowHost(document, TOGGLE_TAG, false, TOGGLE_HOST_CSS);
   const style = document.createElement('style');
   style.textContent = TOGGLE_CSS;
   const container = document.createElement('div');
@@ -177,19 +183,30 @@ function buildParts(container: HTMLElement, host: HTMLElement, onToggle: () => v
   button.setAttribute('aria-expanded', 'false');
   button.title = 'Acquaint notes';
   button.append(createToggleIcon(document));
-  button.addEventListener('click', onToggle);
+  // Only a real click or key press: a page script cannot open the sidebar by synthesising events.
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) onToggle();
+  });
   root.append(button);
   container.append(root);
   return { host, root, button };
 }
 
-function appendFrame(root: HTMLElement): HTMLIFrameElement {
+function appendFrame(root: HTMLElement, requestToken: () => Promise<string>): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   frame.className = 'acquaint-frame';
   frame.title = 'Acquaint notes';
-  // The sidebar asks the background which person it shows; nothing private goes in its address.
-  frame.src = extensionUrl('/sidebar.html');
   root.append(frame);
+  // The sidebar asks the background which person it shows; nothing private goes in its address,
+  // only the token that makes this frame the one the background answers (sidebar-frames.ts).
+  void requestToken()
+    .then((token) => {
+      frame.src = `${extensionUrl('/sidebar.html')}#${token}`;
+    })
+    .catch(() => {
+      // No token (the extension was updated or removed meanwhile): an unanswered frame shows why.
+      frame.src = extensionUrl('/sidebar.html');
+    });
   return frame;
 }
 

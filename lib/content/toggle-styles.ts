@@ -1,22 +1,16 @@
+import { HOST_RESET } from './shadow-host';
+
+/** How wide the open sidebar is; the toggle then sits at its left edge. */
+export const SIDEBAR_WIDTH = 'min(380px, 100vw)';
+
 /**
- * Styles inside the closed shadow root. The host itself is the toggle's box (CONTRACT §5: clicking
- * the middle of it opens the sidebar), so it is reset and placed here; the page's own CSS cannot
- * override `!important` rules of a shadow root's `:host`.
+ * The box the page sees (CONTRACT §5: clicking the middle of it opens the sidebar), set inline and
+ * `!important` on the outer element, where the page's own style sheets cannot override it.
  */
-export const TOGGLE_CSS = `
-:host {
-  all: initial !important;
-  display: block !important;
-  position: fixed !important;
-  top: 50% !important;
-  right: 0 !important;
-  width: 32px !important;
-  height: 44px !important;
-  margin: -22px 0 0 0 !important;
-  z-index: 2147483646 !important;
-  --acquaint-width: min(380px, 100vw);
-}
-:host([data-open]) { right: var(--acquaint-width) !important; }
+export const TOGGLE_HOST_CSS = `display:block;position:fixed;top:50%;right:0;width:32px;height:44px;margin:-22px 0 0 0;z-index:2147483646;--acquaint-width:${SIDEBAR_WIDTH};`;
+
+/** Styles inside the closed shadow root. */
+export const TOGGLE_CSS = `${HOST_RESET}
 :host > div { width: 100%; height: 100%; }
 .acquaint { width: 100%; height: 100%; font: 14px/1.2 system-ui, sans-serif; }
 .acquaint-toggle {

@@ -48,6 +48,8 @@ export interface ResponseMap {
   'sidebar.context': SidebarContext;
   'sidebar.close': null;
   'sidebar.load': null;
+  'sidebar.token': { token: string };
+  'sidebar.claim': null;
   'content.load': null;
   'notes.save': NoteSaveResult;
   'notes.delete': Note | null;
@@ -92,6 +94,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'sidebar.close': ['extension-page'],
   // The content script's toggle and frame, injected into its own tab when first needed.
   'sidebar.load': ['content'],
+  // The token the content script puts in its sidebar frame's address, and the frame claiming it.
+  'sidebar.token': ['content'],
+  'sidebar.claim': ['extension-page'],
   // A part of the sender's own content script (lib/messaging/content-parts.ts), on first need.
   'content.load': ['content'],
   'notes.save': ['extension-page'],

@@ -111,6 +111,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sidebar.context') }),
   z.strictObject({ type: z.literal('sidebar.close') }),
   z.strictObject({ type: z.literal('sidebar.load') }),
+  z.strictObject({ type: z.literal('sidebar.token') }),
+  z.strictObject({ type: z.literal('sidebar.claim'), token: z.uuid() }),
   z.strictObject({ type: z.literal('content.load'), part: z.enum(CONTENT_PARTS) }),
   z.strictObject({
     type: z.literal('notes.save'),

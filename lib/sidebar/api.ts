@@ -38,6 +38,16 @@ export interface FollowUpChange {
   archived?: boolean;
 }
 
+/**
+ * Makes this frame the one the background answers for its tab, with the token the content script
+ * put in its address (lib/background/sidebar-frames.ts). A sidebar in a window of its own or in the
+ * side panel has none and needs none.
+ */
+export async function claimFrame(hash: string): Promise<void> {
+  const token = hash.replace(/^#/, '');
+  if (token) await sendRequest({ type: 'sidebar.claim', token });
+}
+
 export const messagingSidebarApi: SidebarApi = {
   context: () => sendRequest({ type: 'sidebar.context' }),
   saveNote: (person, note, baseRev) => sendRequest({ type: 'notes.save', person, note, baseRev }),

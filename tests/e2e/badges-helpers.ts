@@ -107,7 +107,9 @@ export async function readBadges(page: Page): Promise<BadgeReading[]> {
       const children = node.children ?? [];
       children.forEach((child, index) => {
         if (child.nodeName === 'ACQUAINT-BADGE') {
-          const button = (child.shadowRoots?.[0]?.children ?? []).find(
+          // The closed root is on the built-in element inside the host (shadow-host.ts).
+          const inner = (child.children ?? []).find((n) => (n.shadowRoots ?? []).length > 0);
+          const button = (inner?.shadowRoots?.[0]?.children ?? []).find(
             (n) => n.nodeName === 'BUTTON',
           );
           const before = children[index - 1];

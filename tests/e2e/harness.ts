@@ -2,6 +2,7 @@ import {
   CHROMIUM_PATH,
   CLOSED_NETWORK_ARGS,
   extensionArgs,
+  isSidebarUrl,
   servedKey,
   serveFixturePages,
 } from '../support/chromium';
@@ -264,7 +265,7 @@ export async function clickToggle(page: Page): Promise<void> {
 export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().endsWith('/sidebar.html'));
+    const frame = page.frames().find((candidate) => isSidebarUrl(candidate.url()));
     if (frame) {
       await frame.waitForLoadState('domcontentloaded');
       return frame;
@@ -276,7 +277,7 @@ export async function sidebarFrame(page: Page, timeoutMs = 10_000): Promise<Fram
 
 /** Whether the sidebar iframe is shown (it is hidden, not removed, when closed). */
 export async function isSidebarVisible(page: Page): Promise<boolean> {
-  const frame = page.frames().find((candidate) => candidate.url().endsWith('/sidebar.html'));
+  const frame = page.frames().find((candidate) => isSidebarUrl(candidate.url()));
   if (!frame) return false;
   const element = await frame.frameElement();
   return element.isVisible();

@@ -214,9 +214,54 @@
       text: host.textContent,
       innerText: host.innerText,
       childCount: host.childNodes.length,
+      children: [...host.children].map((child) => ({
+        tag: child.localName,
+        shadowRoot: child.shadowRoot === null ? null : child.shadowRoot.innerHTML,
+        text: child.textContent,
+      })),
       animations: host.getAnimations?.({ subtree: true }).length ?? 0,
     };
   };
+
+  /** Badge `index` brought into view, and what the caret and hit-testing APIs say at its middle. */
+  window.__acquaintSpyPointAt = (index) => {
+    const host = badges[index]?.host;
+    if (!host) return null;
+    host.scrollIntoView({ block: 'center' });
+    const box = host.getBoundingClientRect();
+    return pointAt(box.left + box.width / 2, box.top + box.height / 2, host);
+  };
+
+  /** The node the caret and hit-testing APIs name at a point, relative to `host`. */
+  const pointAt = (x, y, host) => {
+    const caret = document.caretPositionFromPoint?.(x, y);
+    const hit = document.elementFromPoint(x, y);
+    const relative = (node) =>
+      node === host ? 'host' : host.contains(node) ? 'inside' : node ? 'outside' : null;
+    return {
+      caretNode: relative(caret?.offsetNode ?? null),
+      caretOffset: caret?.offsetNode === host ? caret.offset : null,
+      hit: relative(hit),
+    };
+  };
+
+  /**
+   * What `window.find` finds of each string, and where the selection lands: the attack that read
+   * the check marks of the "known" badges.
+   */
+  window.__acquaintSpyFind = (strings) =>
+    strings.map((text) => {
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      const found = window.find(text, false, false, true);
+      const node = selection?.anchorNode ?? null;
+      const element = node?.nodeType === 1 ? node : node?.parentElement;
+      return {
+        text,
+        found,
+        near: element?.closest('[href]')?.getAttribute('href') ?? element?.localName ?? null,
+      };
+    });
 
   /** Everything the page could gather, as one string the test searches. */
   window.__acquaintSpyDump = () => {

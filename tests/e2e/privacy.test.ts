@@ -20,6 +20,8 @@ interface SpyWindow {
   __acquaintSpyDump(): string;
   __acquaintSpyBadges(): BadgeSeenByPage[];
   __acquaintSpyTryRuntime(extensionId: string): Promise<string>;
+  __acquaintSpyFind(strings: string[]): { text: string; found: boolean; near: string | null }[];
+  __acquaintSpyPointAt(index: number): unknown;
 }
 
 interface BadgeSeenByPage {
@@ -175,11 +177,28 @@ describe('what a hostile page learns', () => {
     expect(look(known[0] as BadgeSeenByPage)).toMatchObject({
       shadowRoot: null,
       text: '',
-      childCount: 0,
-      attributes: [],
-      width: 18,
-      height: 18,
+      // One empty built-in element, whose closed root the page cannot open either.
+      childCount: 1,
+      children: [{ tag: 'span', shadowRoot: null, text: '' }],
+      attributes: ['style'],
+      width: 24,
+      height: 24,
     });
+    // Under the pointer and the caret, both say the same (the fixture's own layers may cover them).
+    const pointAt = (index: number) =>
+      page.evaluate((i) => (window as unknown as SpyWindow).__acquaintSpyPointAt(i), index);
+    const knownAt = await pointAt(badges.indexOf(known[0] as BadgeSeenByPage));
+    const unknownAt = await pointAt(badges.indexOf(unknown[0] as BadgeSeenByPage));
+    expect(knownAt).toEqual(unknownAt);
+    expect(knownAt).not.toBeNull();
+    expect(knownAt).not.toMatchObject({ caretNode: 'inside' });
+    expect(knownAt).not.toMatchObject({ hit: 'inside' });
+    // No mark is text: window.find finds no check mark, plus or label anywhere on the page.
+    const finds = await page.evaluate(
+      (strings) => (window as unknown as SpyWindow).__acquaintSpyFind(strings),
+      ['✓', '✔', '+', 'Acquaint', 'open your notes', 'note this person'],
+    );
+    expect(finds.filter((find) => find.found)).toEqual([]);
     // All placed in one go, before Acquaint knew whom the user knows: no badge is late or early.
     expect(new Set(badges.map((badge) => badge.batch)).size).toBe(1);
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 
+import { isSidebarUrl } from '../support/chromium';
 import { readBadges } from './badges-helpers';
 import {
   clickToggle,
@@ -41,7 +42,7 @@ function sidebarRequests(session: ExtensionSession): Promise<string[]> {
 }
 
 function sidebarFrames(page: Page) {
-  return page.frames().filter((frame) => frame.url().endsWith('/sidebar.html'));
+  return page.frames().filter((frame) => isSidebarUrl(frame.url()));
 }
 
 describe('the sidebar, loaded before it is opened', () => {

@@ -24,6 +24,10 @@ export function extensionArgs(dir: string): string[] {
 /** A served page's key: its address without query or fragment. */
 export const servedKey = (url: string): string => url.replace(/[?#].*$/s, '');
 
+/** Whether a frame shows Acquaint's sidebar page (its address carries a token after `#`). */
+export const isSidebarUrl = (url: string): boolean =>
+  url.startsWith('chrome-extension://') && servedKey(url).endsWith('/sidebar.html');
+
 /**
  * Serves `pages` (by `servedKey`) as documents at their real addresses and refuses every other
  * web request as if offline; the extension's own files load as usual.

@@ -68,6 +68,38 @@ describe('sidebar.load', () => {
   });
 });
 
+describe('sidebar.token and sidebar.claim', () => {
+  const FRAME: RequestContext = { kind: 'extension-page', tabId: 7, frameId: 4 };
+
+  it('gives the top frame a token that one frame of the same tab can claim', async () => {
+    const test = createTestHandlers(db, { clock: time.clock });
+    const { token } = await test.handlers['sidebar.token']({ type: 'sidebar.token' }, TOP);
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+
+    await expect(
+      test.handlers['sidebar.claim']({ type: 'sidebar.claim', token }, { ...FRAME, tabId: 8 }),
+    ).rejects.toThrow(/not opened by Acquaint/);
+    expect(
+      await test.handlers['sidebar.claim']({ type: 'sidebar.claim', token }, FRAME),
+    ).toBeNull();
+    expect(await test.deps.sidebarFrames.isBound(7, 4)).toBe(true);
+    await expect(
+      test.handlers['sidebar.claim']({ type: 'sidebar.claim', token }, { ...FRAME, frameId: 9 }),
+    ).rejects.toThrow(/not opened by Acquaint/);
+  });
+
+  it('gives no token to an embedded frame, and lets no top-level page claim one', async () => {
+    const test = createTestHandlers(db, { clock: time.clock });
+    await expect(
+      test.handlers['sidebar.token']({ type: 'sidebar.token' }, { ...TOP, frameId: 2 }),
+    ).rejects.toThrow(/top frame/);
+    const { token } = await test.handlers['sidebar.token']({ type: 'sidebar.token' }, TOP);
+    await expect(
+      test.handlers['sidebar.claim']({ type: 'sidebar.claim', token }, { ...FRAME, frameId: 0 }),
+    ).rejects.toThrow(/not opened by Acquaint/);
+  });
+});
+
 describe('content.load', () => {
   it('runs the part asked for in the sender’s own tab and frame, and answers once it has run', async () => {
     const test = createTestHandlers(db, { clock: time.clock });

@@ -57,6 +57,8 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'sidebar.context': { type: 'sidebar.context' },
   'sidebar.close': { type: 'sidebar.close' },
   'sidebar.load': { type: 'sidebar.load' },
+  'sidebar.token': { type: 'sidebar.token' },
+  'sidebar.claim': { type: 'sidebar.claim', token: '0b5c7f3e-54a1-4c55-9a39-7a0f2c4d9e11' },
   'content.load': { type: 'content.load', part: 'linkedin-subject' },
   'notes.save': saveRequest(),
   'notes.delete': { type: 'notes.delete', id: 'n1' },
@@ -100,6 +102,7 @@ const ALL_TYPES = Object.keys(EXAMPLES) as RequestType[];
 const FROM_CONTENT: RequestType[] = [
   'tab.subject',
   'sidebar.load',
+  'sidebar.token',
   'content.load',
   'people.lookup',
   'tab.select',
@@ -109,6 +112,7 @@ const FROM_CONTENT: RequestType[] = [
 ];
 const FROM_EXTENSION_PAGES: RequestType[] = [
   'sidebar.context',
+  'sidebar.claim',
   'sidebar.close',
   'notes.save',
   'notes.delete',
@@ -163,6 +167,8 @@ function spyHandlers() {
     })),
     'tab.select': vi.fn<Handlers['tab.select']>(async () => null),
     'sidebar.load': vi.fn<Handlers['sidebar.load']>(async () => null),
+    'sidebar.token': vi.fn<Handlers['sidebar.token']>(async () => ({ token: 't' })),
+    'sidebar.claim': vi.fn<Handlers['sidebar.claim']>(async () => null),
     'content.load': vi.fn<Handlers['content.load']>(async () => null),
     'person.openWindow': vi.fn<Handlers['person.openWindow']>(async () => null),
     'settings.get': vi.fn<Handlers['settings.get']>(async () => DEFAULT_SETTINGS),
@@ -282,6 +288,7 @@ describe('who may send', () => {
     ['notes.save', saveRequest()],
     ['sidebar.context', { type: 'sidebar.context' }],
     ['sidebar.close', { type: 'sidebar.close' }],
+    ['sidebar.claim', EXAMPLES['sidebar.claim']],
     ['notes.delete', { type: 'notes.delete', id: 'n1' }],
     ['notes.restore', { type: 'notes.restore', note: STORED_NOTE }],
     ['people.setWhy', whyRequest()],
@@ -737,6 +744,48 @@ describe('people.lookup', () => {
     ['an extra field', { type: 'people.lookup', keys: [], notes: true }],
   ])('refuses %s', async (_what, message) => {
     await expectRefused(message, CONTENT);
+  });
+});
+
+describe('extension pages framed in a web page', () => {
+  const bound = new Set<string>(['7:2']);
+  const gated = () =>
+    createMessageRouter(handlers, {
+      extensionId: EXTENSION_ID,
+      extensionOrigin: ORIGIN,
+      isOwnFrame: async (tabId, frameId) => bound.has(`${tabId}:${frameId}`),
+    });
+
+  it('answers the frame Acquaint bound as its sidebar', async () => {
+    expect(await gated().handleMessage({ type: 'sidebar.context' }, SIDEBAR)).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('answers nothing but a claim from any other frame holding an extension page', async () => {
+    const stranger = { ...SIDEBAR, frameId: 5 };
+    for (const type of FROM_EXTENSION_PAGES.filter((type) => type !== 'sidebar.claim')) {
+      const answer = await gated().handleMessage(EXAMPLES[type], stranger);
+      expect(answer, type).toEqual({
+        ok: false,
+        error: 'Refused: this frame was not opened by Acquaint.',
+      });
+    }
+    for (const type of FROM_EXTENSION_PAGES) {
+      if (type !== 'sidebar.claim') expect(handlers[type], type).not.toHaveBeenCalled();
+    }
+    await gated().handleMessage(EXAMPLES['sidebar.claim'], stranger);
+    expect(handlers['sidebar.claim']).toHaveBeenCalledTimes(1);
+  });
+
+  it('trusts extension pages of their own: a tab or window of Acquaint, the side panel', async () => {
+    const ownTab = { ...SIDEBAR, frameId: 0 };
+    const noTab: MessageSender = { id: EXTENSION_ID, url: `${ORIGIN}sidebar.html` };
+    for (const sender of [ownTab, noTab]) {
+      expect(await gated().handleMessage({ type: 'sidebar.close' }, sender)).toMatchObject({
+        ok: true,
+      });
+    }
   });
 });
 

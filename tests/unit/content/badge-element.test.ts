@@ -25,35 +25,80 @@ function badge(onOpen: () => void = vi.fn()): { handle: BadgeHandle; root: Shado
 const buttonOf = (root: ShadowRoot) => root.querySelector('button') as HTMLButtonElement;
 
 describe('createBadge', () => {
-  it('puts its button in a closed shadow root', () => {
+  it('puts its button in a closed shadow root on a built-in element inside the host', () => {
     const { handle, root } = badge();
 
     expect(handle.host.tagName.toLowerCase()).toBe(BADGE_TAG);
     expect(handle.host.shadowRoot).toBeNull();
     expect(root.mode).toBe('closed');
+    // A page can define <acquaint-badge> but never <span>: the root is on the span.
+    expect(root.host.localName).toBe('span');
+    expect(root.host.parentElement).toBe(handle.host);
     expect(buttonOf(root)).not.toBeNull();
-    // Nothing of the badge is in the light DOM, where the page's selectors would find it.
-    expect(handle.host.childNodes).toHaveLength(0);
+    // Nothing else of the badge is in the light DOM, where the page's selectors would find it.
+    expect(handle.host.childNodes).toHaveLength(1);
     expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('gives a page that defined our tag name first no shadow root of ours', () => {
+    const seen: { internals?: ElementInternals }[] = [];
+    class PageBadge extends HTMLElement {
+      internals = this.attachInternals();
+      constructor() {
+        super();
+        seen.push(this);
+      }
+    }
+    // A name of its own per test run: jsdom's registry, like a page's, cannot forget one.
+    const tag = `${BADGE_TAG}-${Math.random().toString(36).slice(2)}`;
+    customElements.define(tag, PageBadge);
+    const create = document.createElement.bind(document);
+    vi.spyOn(document, 'createElement').mockImplementation(
+      (name: string, options?: ElementCreationOptions) =>
+        create(name === BADGE_TAG ? tag : name, options),
+    );
+    const attach = vi.spyOn(Element.prototype, 'attachShadow');
+    const handle = createBadge(document, vi.fn());
+    const hosts = attach.mock.contexts as Element[];
+    vi.restoreAllMocks();
+
+    // The page's class ran on the outer element, as it would on any element of that name...
+    expect(handle.host).toBeInstanceOf(PageBadge);
+    expect(seen).toHaveLength(1);
+    // ...but the closed root is on the built-in span inside, which no page class can be.
+    expect(hosts.map((host) => host.localName)).toEqual(['span']);
+    expect(seen[0]?.internals?.shadowRoot).toBeNull();
+    expect(handle.host.shadowRoot).toBeNull();
   });
 
   it('shows known and unknown people differently inside the shadow root only', () => {
     const { handle, root } = badge();
     expect(buttonOf(root).classList.contains('known')).toBe(false);
-    expect(buttonOf(root).textContent).toBe('+');
     expect(buttonOf(root).getAttribute('aria-label')).toBe('Acquaint: note this person');
 
     handle.setKnown(true);
 
     expect(buttonOf(root).classList.contains('known')).toBe(true);
-    expect(buttonOf(root).textContent).toBe('✓');
-    expect(buttonOf(root).getAttribute('aria-label')).toBe(
-      'Acquaint: open your notes on this person',
-    );
+    expect(buttonOf(root).getAttribute('aria-label')).toBe('Acquaint: your notes on this person');
 
     handle.setKnown(false);
     expect(buttonOf(root).classList.contains('known')).toBe(false);
-    expect(buttonOf(root).textContent).toBe('+');
+  });
+
+  it('draws its marks without a single text node, known or not (window.find finds text)', () => {
+    const { handle, root } = badge();
+    const texts = () => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const found: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.localName !== 'style') found.push(node.textContent ?? '');
+      }
+      return found;
+    };
+    expect(texts()).toEqual([]);
+    handle.setKnown(true);
+    expect(texts()).toEqual([]);
+    expect(handle.host.textContent).toBe('');
   });
 
   it('gives the page the same host for a known and an unknown person', () => {
@@ -63,8 +108,10 @@ describe('createBadge', () => {
     unknown.handle.setKnown(false);
 
     expect(known.handle.host.outerHTML).toBe(unknown.handle.host.outerHTML);
-    expect(known.handle.host.outerHTML).toBe(`<${BADGE_TAG}></${BADGE_TAG}>`);
-    expect(known.handle.host.getAttributeNames()).toEqual([]);
+    expect(known.handle.host.outerHTML).toMatch(
+      new RegExp(`^<${BADGE_TAG} style="[^"]*"><span></span></${BADGE_TAG}>$`),
+    );
+    expect(known.handle.host.getAttributeNames()).toEqual(['style']);
     expect(known.handle.host.textContent).toBe(unknown.handle.host.textContent);
     const style = (element: Element) => {
       const computed = getComputedStyle(element);

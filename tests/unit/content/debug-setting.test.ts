@@ -1,4 +1,4 @@
-import { applyDebugSetting } from '@/lib/content/settings';
+import { applyDebugSetting, loadContentSettings } from '@/lib/content/settings';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { readPage } from '@/lib/sites';
 
@@ -25,5 +25,13 @@ describe('the debug setting', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('the content scripts’ settings', () => {
+  it('fall back to the same defaults as everything else when the background cannot answer', async () => {
+    // fakeBrowser has no background listening, so the request fails and the defaults are used.
+    const settings = await loadContentSettings();
+    expect(settings).toEqual({ badges: DEFAULT_SETTINGS.badges, debug: DEFAULT_SETTINGS.debug });
   });
 });

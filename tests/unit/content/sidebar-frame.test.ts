@@ -74,14 +74,20 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
   it('opens the sidebar page in an iframe inside, and hides it again on close', async () => {
     const roots = captureShadowRoots();
     const onClosed = vi.fn();
-    const frame = createSidebarFrame(ctx, { onClosed });
+    const token = Promise.resolve('3f1c9a52-6a0e-4c1b-8d7e-5b2a9f0c4e17');
+    const frame = createSidebarFrame(ctx, { onClosed, requestToken: () => token });
     await frame.setAvailable(true);
     await frame.toggle();
 
     const host = hosts()[0] as HTMLElement;
     const iframe = roots[0]?.querySelector('iframe.acquaint-frame') as HTMLIFrameElement;
     expect(host.hasAttribute('data-open')).toBe(true);
-    expect(iframe.src).toMatch(/^chrome-extension:\/\/[^/]+\/sidebar\.html$/);
+    // Its address carries the token that makes it the frame the background answers.
+    await token;
+    await Promise.resolve();
+    expect(iframe.src).toMatch(
+      /^chrome-extension:\/\/[^/]+\/sidebar\.html#3f1c9a52-6a0e-4c1b-8d7e-5b2a9f0c4e17$/,
+    );
     expect(iframe.hidden).toBe(false);
 
     await frame.close();
@@ -137,7 +143,8 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
 
   it('loads the sidebar page hidden once the page is idle, so a click only has to show it', async () => {
     const roots = captureShadowRoots();
-    const frame = createSidebarFrame(ctx);
+    const token = Promise.resolve('3f1c9a52-6a0e-4c1b-8d7e-5b2a9f0c4e17');
+    const frame = createSidebarFrame(ctx, { requestToken: () => token });
     await frame.setAvailable(true);
     await frame.setAvailable(true);
     const frames = () => roots[0]?.querySelectorAll('iframe.acquaint-frame') ?? [];
@@ -147,7 +154,9 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
 
     runIdleCallbacks();
     const [iframe] = frames() as NodeListOf<HTMLIFrameElement>;
-    expect(iframe?.src).toMatch(/^chrome-extension:\/\/[^/]+\/sidebar\.html$/);
+    await token;
+    await Promise.resolve();
+    expect(iframe?.src).toMatch(/^chrome-extension:\/\/[^/]+\/sidebar\.html#3f1c9a52-[0-9a-f-]+$/);
     expect(iframe?.hidden).toBe(true);
     const host = hosts()[0] as HTMLElement;
     expect(host.hasAttribute('data-open')).toBe(false);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 import { createBlogSites } from '@/lib/background/blog-sites';
 import { createHandlers, type HandlerDeps } from '@/lib/background/handlers';
+import { createSidebarFrames } from '@/lib/background/sidebar-frames';
 import { createSidebarHub } from '@/lib/background/sidebar-hub';
 import { createTabSubjects } from '@/lib/background/tab-subjects';
 import type { AcquaintDatabase } from '@/lib/db/database';
@@ -60,6 +61,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     tabSubjects: createTabSubjects(fakeBrowser.storage.session),
     tabSelections: createTabSubjects(fakeBrowser.storage.session, 'tab-selected'),
     sidebars: createSidebarHub(broadcast),
+    sidebarFrames: createSidebarFrames(fakeBrowser.storage.session),
     tellTab,
     tellAllTabs,
     openSidebarWindow,

@@ -1,0 +1,236 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Frame, Page } from 'playwright-core';
+
+import { isSidebarUrl } from '../support/chromium';
+import { readBadges } from './badges-helpers';
+import {
+  clickToggle,
+  EXTENSION_DIR,
+  type ExtensionSession,
+  isSidebarVisible,
+  loadFixture,
+  sidebarFrame,
+  useExtensionSession,
+} from './harness';
+import { contentScriptWorld } from './worlds';
+
+/**
+ * What a hostile page script tries against Acquaint (issue 12), each run in the page's own world
+ * before and after Acquaint's content script, and what it must come away with: nothing.
+ */
+
+/** Every file the manifest makes web-accessible, as a page would probe for it. */
+function webAccessiblePaths(): string[] {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    web_accessible_resources?: { resources: string[] }[];
+  };
+  return (manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources);
+}
+
+/** Opens a fixture page with `script` run in the page's world before any of the page's own. */
+async function openWithPageScript(
+  session: ExtensionSession,
+  fixture: string,
+  script: string,
+): Promise<Page> {
+  const { url, html } = loadFixture(fixture);
+  session.serve(url, html);
+  const page = await session.context.newPage();
+  await page.addInitScript({ content: script });
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * Defines Acquaint's tag names before Acquaint runs, as LinkedIn's own scripts could: every
+ * element of those names is then of the page's class, which keeps what `attachInternals` and
+ * `this` give it.
+ */
+const DEFINE_OUR_TAGS = `(() => {
+  const caught = (window.__caught = []);
+  for (const name of ['acquaint-toggle', 'acquaint-badge']) {
+    customElements.define(name, class extends HTMLElement {
+      constructor() {
+        super();
+        caught.push({ element: this, internals: this.attachInternals() });
+      }
+    });
+  }
+  window.__whatWasCaught = () => caught.map(({ element, internals }) => ({
+    tag: element.localName,
+    root: internals.shadowRoot === null ? null : internals.shadowRoot.innerHTML,
+    ownRoot: element.shadowRoot === null ? null : element.shadowRoot.innerHTML,
+    frames: element.querySelectorAll('iframe').length,
+  }));
+})();`;
+
+describe('attacks from the page', () => {
+  const current = useExtensionSession();
+
+  it('loads no extension file by its address, from a LinkedIn or an X page', async () => {
+    const session = current();
+    const paths = webAccessiblePaths();
+    expect(paths).toContain('sidebar.html');
+    for (const fixture of ['linkedin/profile-classic', 'x/profile']) {
+      const { url, html } = loadFixture(fixture);
+      session.serve(url, html);
+      const page = await session.context.newPage();
+      await page.goto(url);
+      const probes = await page.evaluate(
+        async ({ id, paths }) => {
+          const results: string[] = [];
+          for (const path of paths) {
+            const address = `chrome-extension://${id}/${path}`;
+            const fetched = await fetch(address).then(
+              () => 'loaded',
+              () => 'failed',
+            );
+            results.push(`fetch ${path}: ${fetched}`);
+            // A frame and a script tag: the other ways pages probe for extensions.
+            const framed = await new Promise<string>((resolve) => {
+              const frame = document.createElement('iframe');
+              frame.src = address;
+              frame.onload = () => {
+                let text = 'unreadable';
+                try {
+                  text = frame.contentDocument?.title ?? 'unreadable';
+                } catch {
+                  // Cross-origin: the frame holds something, which we look at below.
+                }
+                resolve(text);
+              };
+              document.body.append(frame);
+            });
+            results.push(`frame ${path}: ${framed}`);
+            const scripted = await new Promise<string>((resolve) => {
+              const script = document.createElement('script');
+              script.src = address;
+              script.onload = () => resolve('loaded');
+              script.onerror = () => resolve('failed');
+              document.head.append(script);
+            });
+            results.push(`script ${path}: ${scripted}`);
+          }
+          return results;
+        },
+        { id: session.extensionId, paths },
+      );
+      expect(probes).toEqual(
+        paths.flatMap((path) => [
+          `fetch ${path}: failed`,
+          `frame ${path}: unreadable`,
+          `script ${path}: failed`,
+        ]),
+      );
+      // What the page's own frames hold is the browser's error page, never Acquaint's.
+      const pageFrames: string[] = [];
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const element = await frame.frameElement();
+        if (await element.evaluate((node) => node.getRootNode() === document)) {
+          pageFrames.push(frame.url());
+        }
+      }
+      expect(pageFrames).toHaveLength(paths.length);
+      for (const url of pageFrames) expect(url).toMatch(/^chrome-error:/);
+      await page.close();
+    }
+  });
+
+  it('gets no shadow root by defining our tag names first, and the sidebar still works', async () => {
+    const session = current();
+    const page = await openWithPageScript(session, 'linkedin/profile-classic', DEFINE_OUR_TAGS);
+    await expect.poll(async () => (await readBadges(page)).length).toBeGreaterThan(0);
+    // A real click still opens the sidebar in the page's own <acquaint-toggle>.
+    await clickToggle(page);
+    const frame = await sidebarFrame(page);
+    await expect
+      .poll(() => frame.locator('[data-testid="person-name"]').textContent())
+      .toBe('Ada Quill');
+
+    const caught = await page.evaluate(() =>
+      (
+        window as unknown as { __whatWasCaught(): { root: unknown; ownRoot: unknown }[] }
+      ).__whatWasCaught(),
+    );
+    expect(caught.length).toBeGreaterThan(0);
+    for (const element of caught) {
+      expect(element).toMatchObject({ root: null, ownRoot: null, frames: 0 });
+    }
+  });
+
+  it('opens nothing with scripted clicks on the toggle', async () => {
+    const session = current();
+    const page = await openWithPageScript(session, 'linkedin/profile-classic', '');
+    const host = page.locator('acquaint-toggle');
+    await host.waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      const toggle = document.querySelector('acquaint-toggle') as HTMLElement;
+      const box = toggle.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      toggle.click();
+      for (const target of [toggle, document.elementFromPoint(x, y)]) {
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+          target?.dispatchEvent(
+            new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }),
+          );
+        }
+        target?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      }
+    });
+    // The sidebar frame, preloaded hidden, stays hidden; a real click shows it.
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await isSidebarVisible(page)).toBe(false);
+    await clickToggle(page);
+    await expect.poll(() => isSidebarVisible(page)).toBe(true);
+  });
+
+  it('shows nothing and does nothing in a sidebar frame Acquaint did not make', async () => {
+    const session = current();
+    const page = await openWithPageScript(session, 'linkedin/profile-classic', '');
+    await page.locator('acquaint-toggle').waitFor({ state: 'attached' });
+    // The strongest case: a frame made with the sidebar's real (session) address, which only
+    // Acquaint's own content script world can learn, but without the token it was given.
+    const world = await contentScriptWorld(page, session.extensionId);
+    try {
+      await world.evaluate(`(() => {
+        const frame = document.createElement('iframe');
+        frame.id = 'forged';
+        frame.src = chrome.runtime.getURL('/sidebar.html');
+        document.body.append(frame);
+      })()`);
+    } finally {
+      await world.close();
+    }
+    const forged = await frameWithId(page, 'forged');
+    await expect
+      .poll(() => forged.locator('[data-testid="notice"]').textContent())
+      .toContain('not opened by Acquaint');
+    expect(await forged.locator('[data-testid="person-name"]').count()).toBe(0);
+    expect(await forged.locator('[data-testid="note-input"]').count()).toBe(0);
+
+    // Acquaint's own sidebar in the same tab still works.
+    await clickToggle(page);
+    const own = await sidebarFrame(page);
+    await expect.poll(() => own.locator('[data-testid="person-name"]').count()).toBe(1);
+  });
+});
+
+/** The sidebar frame whose element has `id`, once it has loaded the sidebar. */
+async function frameWithId(page: Page, id: string): Promise<Frame> {
+  let found: Frame | undefined;
+  await expect
+    .poll(async () => {
+      for (const frame of page.frames()) {
+        if (!isSidebarUrl(frame.url())) continue;
+        const element = await frame.frameElement();
+        if ((await element.getAttribute('id')) === id) found = frame;
+      }
+      return found !== undefined;
+    })
+    .toBe(true);
+  return found as Frame;
+}
