@@ -81,3 +81,52 @@ describe('what the sidebar showed as saved survives the service worker stopping'
     }
   });
 });
+
+describe('a note at the size limit', () => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'acquaint-note-limit-'));
+  afterAll(() => rmSync(userDataDir, { recursive: true, force: true }));
+
+  it('stops at the limit and says so, and what is typed afterwards is saved', async () => {
+    const limit = 500_000;
+    const session = await launchExtension({ userDataDir, spy: false });
+    try {
+      const page = await openFixture(session, 'linkedin/profile-classic');
+      await clickToggle(page);
+      const frame = await sidebarFrame(page);
+      await frame.locator('[data-testid="person-name"]').waitFor();
+
+      // A paste 123 characters past what a note holds.
+      const input = frame.locator('[data-testid="note-input"]');
+      await input.fill(`${'p'.repeat(limit - 1)}${'q'.repeat(124)}`);
+      await expect.poll(() => input.inputValue().then((value) => value.length)).toBe(limit);
+      await expect
+        .poll(() => frame.locator('[data-testid="notice"]').textContent())
+        .toContain('the last 123 you added did not fit');
+      await expect
+        .poll(() => frame.locator('[data-testid="note-hint"]').textContent())
+        .toBe('0 characters left in this note');
+
+      await frame.locator('[data-testid="note-save"]').click();
+      await expect.poll(() => input.inputValue()).toBe('');
+      const why = 'Typed after the long note 4c1e';
+      await frame.locator('[data-testid="why-input"]').fill(why);
+      await expect
+        .poll(() => frame.locator('[data-testid="save-status"]').textContent(), { timeout: 15_000 })
+        .toBe('All changes saved');
+
+      await page.close();
+      const again = await openFixture(session, 'linkedin/profile-classic');
+      await clickToggle(again);
+      const reopened = await sidebarFrame(again);
+      await expect.poll(() => reopened.locator('[data-testid="why-input"]').inputValue()).toBe(why);
+      const body = reopened.locator('[data-testid="note-body"]');
+      await expect.poll(() => body.count()).toBe(1);
+      const saved = await body.textContent();
+      expect(saved?.length).toBe(limit);
+      expect(saved?.endsWith('pq')).toBe(true);
+      await closeChecked(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
