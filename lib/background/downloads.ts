@@ -64,11 +64,9 @@ export function createBackupDownloads(
           saveAs: false,
         });
         const done = await finished(downloads, id);
-        // The browser may have added " (1)" to the name; the record names the file it wrote.
-        const written = baseName(done.filename);
         return {
           downloadId: id,
-          filename: written ? `${AUTO_BACKUP_FOLDER}/${written}` : filename,
+          filename: writtenName(done.filename) ?? filename,
           startTime: done.startTime,
         } satisfies SavedBackupFile;
       } finally {
@@ -116,6 +114,19 @@ export function isOwnBackup(
 /** Chromium makes a taken name `name (1).json`; Firefox, `name(1).json`. */
 const BACKUP_NAME = /^acquaint-backup-\d{4}-\d{2}-\d{2}-\d{4}( ?\(\d+\))?\.json$/;
 const UNIQUIFIED = / ?\(\d+\)\.json$/;
+
+/**
+ * `Acquaint/<name>` when the browser wrote a backup's name in the backup folder (it may have
+ * added " (1)"), so the record names the very file; null when something else named it (another
+ * extension may rename downloads), and such a file is never taken for Acquaint's own.
+ */
+function writtenName(path: string): string | null {
+  const parts = path.split(/[\\/]/);
+  const name = parts.at(-1) ?? '';
+  return parts.at(-2) === AUTO_BACKUP_FOLDER && BACKUP_NAME.test(name)
+    ? `${AUTO_BACKUP_FOLDER}/${name}`
+    : null;
+}
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).at(-1) ?? '';

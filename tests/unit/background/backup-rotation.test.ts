@@ -133,6 +133,22 @@ describe('backup rotation after the download list is cleared and the browser res
     ]);
   });
 
+  it('never deletes a file the browser wrote under another name, and records the name asked', async () => {
+    const { backups } = setup();
+    browserDownloads.renameDownloads(() => '3f2b-random.json');
+    const first = await nextDailyBackup(backups);
+    await nextDailyBackup(backups);
+    const state = await nextDailyBackup(backups);
+
+    expect(first.files.map((file) => file.filename)).toEqual([
+      'Acquaint/acquaint-backup-2026-11-22-1000.json',
+    ]);
+    // Nothing shows those files are backups in Acquaint's folder: none is deleted.
+    expect(removedIds()).toEqual([]);
+    expect(state.files.map((file) => file.downloadId)).toEqual([3]);
+    expect(browserDownloads.disk.size).toBe(3);
+  });
+
   it('drops a record whose file the user deleted and a new backup took the name of', async () => {
     const { backups } = setup();
     const first = await nextDailyBackup(backups);

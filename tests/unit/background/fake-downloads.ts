@@ -16,6 +16,8 @@ export function fakeDownloads(clock: () => Date) {
   const items = new Map<number, Item>();
   const disk = new Map<string, string>();
   let nextId = 1;
+  /** Set to have downloads named otherwise than asked (as another extension may do). */
+  let rename: ((filename: string) => string) | null = null;
 
   const add = (filename: string, content: string, byExtensionId?: string): Item => {
     const item = {
@@ -46,7 +48,7 @@ export function fakeDownloads(clock: () => Date) {
         const content = url.startsWith('data:')
           ? decodeURIComponent(url.slice(url.indexOf(',') + 1))
           : '';
-        return add(filename, content, EXTENSION_ID).id;
+        return add(rename ? rename(filename) : filename, content, EXTENSION_ID).id;
       },
     ),
     search: vi.fn(async ({ id }: { id?: number }) => {
@@ -72,6 +74,9 @@ export function fakeDownloads(clock: () => Date) {
     items,
     /** The user downloads a file of their own from a page. */
     userDownload: (filename: string, content = 'the user’s own') => add(filename, content),
+    renameDownloads: (to: (filename: string) => string) => {
+      rename = to;
+    },
     /** "Clear all" in the browser's downloads page. */
     clearList: () => items.clear(),
     /** The browser quits and starts again; ids go on from the highest one still listed. */
