@@ -1,4 +1,4 @@
-import type { Journal, JournalEntry } from '../storage/journal';
+import type { Journal, JournalEntry, SavedMark } from '../storage/journal';
 import { replayPlan, typedText } from '../storage/replay-plan';
 import type { MessageRouter } from './router';
 
@@ -20,7 +20,8 @@ export interface RecoveryResult {
  * refuses as it is stays in the journal. Only entries with nothing typed in them (a draft emptied
  * before it was stored, a request that holds no text) go. Every sidebar journals under its own
  * writer id, so two tabs may have left the same person's "why" line: the newest is the one saved,
- * as it would have been had both tabs saved in time.
+ * as it would have been had both tabs saved in time, and none typed before a text already saved
+ * (its mark says when) overwrites it.
  */
 export async function recoverJournal(
   journal: Journal,
@@ -30,7 +31,9 @@ export async function recoverJournal(
   const now = options.now ?? Date.now;
   const result: RecoveryResult = { saved: 0, split: 0, kept: 0, dropped: 0 };
   const entries = await journal.entries();
-  const newestWhy = newestWhyEntries(entries);
+  const marks = await journal.marks();
+  // Marks first: of a mark and an entry written in the same millisecond, the text is kept.
+  const newestWhy = newestWhyEntries([...marks, ...entries]);
   for (const entry of entries) {
     if (now() - entry.at < options.olderThanMs) continue;
     const why = whyKey(entry);
@@ -58,6 +61,10 @@ export async function recoverJournal(
       );
     }
   }
+  // A mark has done its work once nothing older than it can still be replayed.
+  for (const mark of marks) {
+    if (now() - mark.at >= options.olderThanMs) await journal.discard(mark);
+  }
   return result;
 }
 
@@ -72,21 +79,23 @@ async function replayAll(router: MessageRouter, plan: readonly unknown[]): Promi
   return { ok: true };
 }
 
-/** The entry of each person's "why" line written last, by any sidebar. */
-function newestWhyEntries(entries: readonly JournalEntry[]): Map<string, JournalEntry> {
-  const newest = new Map<string, JournalEntry>();
-  for (const entry of entries) {
+/**
+ * Of each person's "why" line, the text typed last by any sidebar: an entry still to save, or the
+ * mark of one saved. Anything typed before it is superseded, as the line holds one text.
+ */
+function newestWhyEntries(
+  entries: readonly (JournalEntry | SavedMark)[],
+): Map<string, JournalEntry | SavedMark> {
+  const newest = new Map<string, JournalEntry | SavedMark>();
+  for (const entry of [...entries].sort((a, b) => a.at - b.at)) {
     const key = whyKey(entry);
-    if (key !== null) newest.set(key, entry); // entries come oldest first
+    if (key !== null) newest.set(key, entry);
   }
   return newest;
 }
 
-function whyKey(entry: JournalEntry): string | null {
-  const { request } = entry;
-  return request?.type === 'people.setWhy' && typeof request.person?.key === 'string'
-    ? request.person.key
-    : null;
+function whyKey(entry: { key: string }): string | null {
+  return entry.key.startsWith('why:') ? entry.key : null;
 }
 
 function isEmptyNewNote({ request }: JournalEntry): boolean {

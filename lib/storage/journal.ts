@@ -23,7 +23,21 @@ export interface JournalEntry {
   storageKey: string;
 }
 
+/**
+ * Left where a "why" entry was once its text is saved: the line holds one text, the last saved,
+ * so the replay must know that a text typed before this one, left by another sidebar that closed
+ * unsaved, is older than what is stored and must not overwrite it.
+ */
+export interface SavedMark {
+  key: string;
+  /** When the saved text was typed (its entry's time). */
+  at: number;
+  storageKey: string;
+}
+
 const PREFIX = 'journal:';
+/** Fields whose saves leave a mark (see SavedMark); a note's replay keeps both texts instead. */
+const MARKED = 'why:';
 
 export type Journal = ReturnType<typeof createJournal>;
 
@@ -42,34 +56,55 @@ export function createJournal(
   writer: string = newId(),
 ) {
   const storageKey = (key: string) => `${PREFIX}${writer}:${key}`;
+  /** When each field's latest entry of this journal was written. */
+  const written = new Map<string, number>();
+
+  const listed = async () =>
+    Object.entries(await area.get(null))
+      .filter(([key]) => key.startsWith(PREFIX))
+      .flatMap(([storageKey, value]) => {
+        const entry = value as { key?: unknown; at?: unknown; saved?: unknown } | null;
+        const ok = entry && typeof entry.key === 'string' && typeof entry.at === 'number';
+        return ok ? [{ ...entry, storageKey } as JournalEntry & { saved?: unknown }] : [];
+      })
+      .sort((a, b) => a.at - b.at);
+
   return {
     writer,
 
     put(key: string, request: JournaledRequest): Promise<void> {
-      return area.set({ [storageKey(key)]: { key, writer, request, at: now() } });
+      const at = now();
+      written.set(key, at);
+      return area.set({ [storageKey(key)]: { key, writer, request, at } });
     },
 
-    /** Removes this journal's own entry for the field, whoever else wrote one since. */
+    /**
+     * Removes this journal's own entry for the field, whoever else wrote one since; a "why"
+     * entry leaves a mark of when its saved text was typed.
+     */
     remove(key: string): Promise<void> {
-      return area.remove(storageKey(key));
+      const at = written.get(key);
+      if (!key.startsWith(MARKED) || at === undefined) return area.remove(storageKey(key));
+      return area.set({ [storageKey(key)]: { key, writer, at, saved: true } });
     },
 
-    /** Removes one listed entry, whichever journal wrote it (the background's replay). */
-    discard(entry: JournalEntry): Promise<void> {
+    /** Removes one listed entry or mark, whichever journal wrote it (the background's replay). */
+    discard(entry: JournalEntry | SavedMark): Promise<void> {
       return area.remove(entry.storageKey);
     },
 
     /** Every journal's entries, oldest first. */
     async entries(): Promise<JournalEntry[]> {
-      const all = await area.get(null);
-      return Object.entries(all)
-        .filter(([key]) => key.startsWith(PREFIX))
-        .flatMap(([key, value]) => {
-          const entry = value as Omit<JournalEntry, 'storageKey'> | null;
-          const ok = entry && typeof entry.key === 'string' && typeof entry.at === 'number';
-          return ok ? [{ ...entry, storageKey: key }] : [];
-        })
-        .sort((a, b) => a.at - b.at);
+      return (await listed())
+        .filter((entry) => entry.saved !== true)
+        .map(({ saved: _saved, ...entry }) => entry);
+    },
+
+    /** Every journal's marks of saved "why" lines, oldest first. */
+    async marks(): Promise<SavedMark[]> {
+      return (await listed())
+        .filter((entry) => entry.saved === true)
+        .map(({ key, at, storageKey }) => ({ key, at, storageKey }));
     },
   };
 }

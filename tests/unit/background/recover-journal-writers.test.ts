@@ -81,6 +81,45 @@ describe('entries of several sidebars', () => {
     expect(await whyOfAda()).toBeUndefined();
   });
 
+  it('never lets a why line left unsaved overwrite one typed later and saved', async () => {
+    // Tab A closed before its save arrived; tab B typed later and saved (its entry became a mark).
+    await sidebar('tab-a', 100).put(`why:${ADA.key}`, whyRequest('older, never saved'));
+    await router.replay(whyRequest('newer, saved by B'));
+    const tabB = sidebar('tab-b', 200);
+    await tabB.put(`why:${ADA.key}`, whyRequest('newer, saved by B'));
+    await tabB.remove(`why:${ADA.key}`);
+
+    expect(await recover()).toEqual({ saved: 0, split: 0, kept: 0, dropped: 1 });
+
+    expect(await whyOfAda()).toBe('newer, saved by B');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('saves a why line typed after the last saved one, then drops the mark', async () => {
+    const tabB = sidebar('tab-b', NOW - 20);
+    await tabB.put(`why:${ADA.key}`, whyRequest('saved just now'));
+    await tabB.remove(`why:${ADA.key}`);
+    await sidebar('tab-a', NOW - 10).put(`why:${ADA.key}`, whyRequest('typed after it'));
+
+    expect(await recover(0)).toEqual({ saved: 1, split: 0, kept: 0, dropped: 0 });
+
+    expect(await whyOfAda()).toBe('typed after it');
+    // Nothing older than the mark is left, so it has done its work.
+    expect(await background.marks()).toEqual([]);
+  });
+
+  it('keeps a mark while an entry older than it may still come of age', async () => {
+    await sidebar('tab-a', NOW - 10).put(`why:${ADA.key}`, whyRequest('young, unsaved'));
+    const tabB = sidebar('tab-b', NOW);
+    await tabB.put(`why:${ADA.key}`, whyRequest('saved'));
+    await tabB.remove(`why:${ADA.key}`);
+
+    expect(await recover()).toEqual({ saved: 0, split: 0, kept: 0, dropped: 0 });
+
+    expect(await background.marks()).toHaveLength(1);
+    expect(await background.entries()).toHaveLength(1);
+  });
+
   it('replays and removes entries written by the build before writer ids', async () => {
     await fakeBrowser.storage.local.set({
       'journal:note:old-1': {

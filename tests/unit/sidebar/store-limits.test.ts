@@ -58,7 +58,7 @@ function openSidebar(overrides: Partial<SidebarApi> = {}) {
     deleteNote: (id: string) => send({ type: 'notes.delete', id }),
     ...overrides,
   } as unknown as SidebarApi;
-  const journal = createJournal(fakeBrowser.storage.local);
+  const journal = createJournal(fakeBrowser.storage.local, () => time.clock().getTime());
   const store = createSidebarStore({
     api,
     journal: {
@@ -243,6 +243,7 @@ describe('two tabs typing the same field', () => {
     await tabB.store.load();
 
     tabA.store.typeWhy('typed in tab A');
+    time.advance(1_000);
     tabB.store.typeWhy('typed later in tab B');
     await vi.advanceTimersByTimeAsync(DELAY);
     await tabA.store.flush();
@@ -257,6 +258,26 @@ describe('two tabs typing the same field', () => {
     await replayAtNextStart();
     expect(await storedWhy()).toBe('typed later in tab B');
     expect(await tabA.journal.entries()).toEqual([]);
+  });
+
+  it('a why line a closed tab never saved does not overwrite one typed later and saved', async () => {
+    // Tab A's save never arrives: it closes while the save is on its way.
+    const tabA = openSidebar({ setWhy: vi.fn<SidebarApi['setWhy']>(() => new Promise(() => {})) });
+    await tabA.store.load();
+    tabA.store.typeWhy('typed in tab A, never saved');
+    await vi.advanceTimersByTimeAsync(DELAY);
+
+    time.advance(60_000);
+    const tabB = openSidebar();
+    await tabB.store.load();
+    tabB.store.typeWhy('typed later in tab B, saved');
+    await tabB.store.flush();
+    expect(await storedWhy()).toBe('typed later in tab B, saved');
+
+    await replayAtNextStart();
+
+    expect(await storedWhy()).toBe('typed later in tab B, saved');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
   it("a note edited in both tabs keeps both tabs' texts through a quit", async () => {

@@ -172,3 +172,49 @@ describe('entries of an earlier build', () => {
     expect(await journal.entries()).toEqual([]);
   });
 });
+
+describe('marks of saved why lines', () => {
+  const why = `why:${PIP.key}`;
+
+  it('replace a saved why entry, with the time its text was typed', async () => {
+    const clock = steppingClock(100);
+    const journal = createJournal(fakeBrowser.storage.local, clock.now, 'tab-a');
+    await journal.put(why, whyRequest('saved text', PIP));
+    clock.set(900);
+
+    await journal.remove(why);
+
+    expect(await journal.entries()).toEqual([]);
+    expect(await journal.marks()).toEqual([
+      { key: why, at: 100, storageKey: `journal:tab-a:${why}` },
+    ]);
+    // Typing again replaces the mark with an entry.
+    await journal.put(why, whyRequest('typed again', PIP));
+    expect(await journal.marks()).toEqual([]);
+    expect((await journal.entries()).map((entry) => entry.request)).toEqual([
+      whyRequest('typed again', PIP),
+    ]);
+  });
+
+  it('are not left by notes, or by a journal that never wrote the field', async () => {
+    const journal = createJournal(fakeBrowser.storage.local, () => 5, 'tab-a');
+    await journal.put('note:n1', saveRequest());
+    await journal.remove('note:n1');
+    await journal.remove(why);
+
+    expect(await journal.marks()).toEqual([]);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('are discarded like entries', async () => {
+    const journal = createJournal(fakeBrowser.storage.local, () => 5, 'tab-a');
+    await journal.put(why, whyRequest('saved', PIP));
+    await journal.remove(why);
+    const [mark] = await journal.marks();
+    if (!mark) throw new Error('no mark');
+
+    await journal.discard(mark);
+
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
