@@ -1,6 +1,7 @@
 import type { ContentPart } from '../messaging/content-parts';
 import type { ContentCommand } from '../messaging/protocol';
 import { refOfPerson } from '../model/person-ref';
+import { aliasesFitPage, subjectFitsPage } from '../sites/claims';
 import type { Person } from '../model/types';
 import type { FollowUpService } from '../services/follow-up';
 import type { HealthService } from '../services/health';
@@ -84,9 +85,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (context.frameId !== 0)
         throw new Error('Refused: only the top frame reports its subject.');
       const tabId = requireTab(context);
+      const aliases = request.aliases ?? [];
+      if (request.subject) checkPageClaim(context, request, request.subject.key, aliases);
       const linked =
-        request.subject && request.aliases?.length
-          ? await deps.identities.linkAliases(request.subject, request.aliases)
+        request.subject && aliases.length
+          ? await deps.identities.linkAliases(request.subject, aliases)
           : null;
       if (linked) changed();
       if ((await tabSubjects.set(tabId, request.subject)) && !linked) sidebars.refreshTab(tabId);
@@ -96,10 +99,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'tab.select': async (request, context) => {
       if (context.frameId !== 0) throw new Error('Refused: only the top frame picks a person.');
       const tabId = requireTab(context);
-      if (request.person) {
-        await people.ensure(request.person);
-        changed();
-      }
+      // Shown, not stored: a content script's word is no user action, and a person is added to
+      // Acquaint only when the user writes something about them in the sidebar.
       if (await tabSelections.set(tabId, request.person)) sidebars.refreshTab(tabId);
       return null;
     },
@@ -130,8 +131,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'person.openWindow': async (request) => {
-      await people.ensure(request.person);
-      changed();
+      // As with tab.select: the window shows the person; writing about them adds them.
       const tabId = await deps.openSidebarWindow();
       if (tabId !== undefined) {
         await tabSelections.set(tabId, request.person);
@@ -307,6 +307,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return summary;
     },
   };
+}
+
+/**
+ * A content script's word about its page is checked against the page's address: the subject must
+ * be whom that address is about, and only an X profile shows aliases. The address is the one the
+ * browser reports for the sender or, as a single-page app moves on faster than the browser tells
+ * of it, the one the content script read the subject at, if it is on the same site (a page can
+ * push any address of its own site into its history anyway; never one of another site).
+ */
+function checkPageClaim(
+  context: RequestContext,
+  request: { pageUrl?: string | undefined },
+  key: string,
+  aliases: readonly string[],
+): void {
+  const reported = context.url ? URL.parse(context.url) : null;
+  const read = request.pageUrl ? URL.parse(request.pageUrl) : null;
+  const addresses = [reported, read && reported && read.origin === reported.origin ? read : null];
+  const url = addresses.find((address) => address && subjectFitsPage(address, key));
+  if (!url) {
+    throw new Error('Refused: that person is not who this page is about.');
+  }
+  if (!aliasesFitPage(url, aliases)) {
+    throw new Error('Refused: this page shows no other keys for its person.');
+  }
 }
 
 function requireTab(context: RequestContext): number {

@@ -23,6 +23,8 @@ export interface RequestContext {
   /** The tab the sender lives in, if any: a content script's page, or the page a sidebar sits on. */
   tabId: number | undefined;
   frameId: number | undefined;
+  /** The sender's address as the browser reports it (for a content script, its page's). */
+  url?: string;
 }
 
 export type Handlers = {
@@ -84,7 +86,12 @@ export function createMessageRouter(handlers: Handlers, options: RouterOptions) 
       ) {
         return refuse('Refused: this frame was not opened by Acquaint.');
       }
-      return dispatch(request, { kind, tabId: sender.tab?.id, frameId: sender.frameId });
+      return dispatch(request, {
+        kind,
+        tabId: sender.tab?.id,
+        frameId: sender.frameId,
+        ...(sender.url ? { url: sender.url } : {}),
+      });
     },
 
     /**

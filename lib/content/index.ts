@@ -60,6 +60,7 @@ export function startContent(
       void send({
         type: 'tab.subject',
         subject: next,
+        pageUrl: location.href,
         ...(aliases.length > 0 ? { aliases } : {}),
       });
     },

@@ -107,6 +107,9 @@ export const requestSchema = z.discriminatedUnion('type', [
     subject: personRefSchema.nullable(),
     // Other keys the page shows for the same account (an X account's number).
     aliases: z.array(identityKeySchema).max(4).optional(),
+    // The address the subject was read at: the browser's own word for it (the sender's URL) can
+    // lag a single-page app's history.pushState by a message.
+    pageUrl: webUrlSchema.optional(),
   }),
   z.strictObject({ type: z.literal('sidebar.context') }),
   z.strictObject({ type: z.literal('sidebar.close') }),

@@ -227,6 +227,15 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
         const distinct = new Map(owners.map((person) => [person.id, person]));
         if (distinct.size !== 1) return null;
         const [person] = [...distinct.values()] as [Person];
+        // The page's account number is only the page's word (a forged follow button can show
+        // anyone's): a person with another handle keeps it and their name; moving someone to a
+        // new handle is the user's call ("Same person as…"). Someone known only by number (an X
+        // archive import) gets the page's handle and, having none, its name: the one claim a
+        // page can still make, said in docs/privacy.md.
+        const scheme = ref.key.slice(0, ref.key.indexOf(':') + 1);
+        if (person.identityKeys.some((key) => key.startsWith(scheme) && key !== ref.key)) {
+          return null;
+        }
         const missing = [ref.key, ...keys].filter((key) => !person.identityKeys.includes(key));
         if (missing.length === 0) return null;
         const added: Identity[] = missing.map((key) =>
@@ -235,7 +244,7 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
         const identities = [...person.identities, ...added];
         const updated: Person = {
           ...person,
-          // Known only by number until now: the page has the name.
+          // Known only by number until now: the page has the name (see above for the limits).
           name:
             person.name === '' || person.name === fallbackName(person.identityKeys[0] ?? '')
               ? ref.name || person.name

@@ -84,7 +84,10 @@ describe('badges beside authors', () => {
       .poll(() => frame.locator('[data-testid="person-identity"]').textContent())
       .toContain('augustin-rye');
 
-    // Opening a person's notes from a badge adds them: their badges now show them as known.
+    // Opening a person's notes shows them; writing about them adds them, and their badges then
+    // show them as known (a page's click alone stores nobody: issue 12).
+    expect((await readBadges(page)).every((badge) => !badge.known)).toBe(true);
+    await frame.locator('[data-testid="why-input"]').pressSequentially('Asked a sharp question');
     await expect
       .poll(async () =>
         (await readBadges(page))

@@ -17,6 +17,11 @@ import { createTestHandlers } from '../support/handlers';
 import { saveRequest, touchRequest, whyRequest } from '../support/requests';
 
 const TOP: RequestContext = { kind: 'content', tabId: 7, frameId: 0 };
+/** The top frame of the page a person's address names, as its content script reports it. */
+const pageOf = (person: { url?: string }): RequestContext => ({
+  ...TOP,
+  ...(person.url ? { url: person.url } : {}),
+});
 const SIDEBAR: RequestContext = { kind: 'extension-page', tabId: 7, frameId: 1 };
 const POPUP: RequestContext = { kind: 'extension-page', tabId: undefined, frameId: undefined };
 
@@ -112,7 +117,7 @@ describe('interactions.add', () => {
   });
 
   it('then the sidebar lists the interactions newest first, with the default cadence', async () => {
-    await handlers()['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP);
+    await handlers()['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA));
     // Logged out of order: back-dated touches sort by when they happened.
     await logTouch(ADA, daysAgo(3), 'in', { summary: 'middle' });
     await logTouch(ADA, daysAgo(1), 'out', { summary: 'newest' });
@@ -578,14 +583,6 @@ describe('coldChanged', () => {
       'people.setWhy (may add a person)',
       () => handlers()['people.setWhy'](whyRequest('w', PIP), SIDEBAR),
     ],
-    [
-      'tab.select (adds the person)',
-      () => handlers()['tab.select']({ type: 'tab.select', person: PIP }, TOP),
-    ],
-    [
-      'person.openWindow (adds the person)',
-      () => handlers()['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP),
-    ],
   ];
 
   it.each(WRITES)('%s calls it once', async (_what, write) => {
@@ -642,8 +639,12 @@ describe('coldChanged', () => {
     await handlers()['sidebar.context']({ type: 'sidebar.context' }, SIDEBAR);
     await handlers()['settings.get']({ type: 'settings.get' }, SIDEBAR);
     await handlers()['people.lookup']({ type: 'people.lookup', keys: [ADA.key] }, TOP);
+    // A page's pick shows a person; it stores nobody (issue 12: no person without a user action).
+    await handlers()['tab.select']({ type: 'tab.select', person: PIP }, TOP);
+    await handlers()['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP);
 
     expect(test.coldChanged).not.toHaveBeenCalled();
+    expect(await db.people.where('identityKeys').equals(PIP.key).count()).toBe(0);
   });
 });
 

@@ -18,6 +18,11 @@ import { createTestHandlers } from '../support/handlers';
 import { saveRequest, STORED_NOTE, whyRequest } from '../support/requests';
 
 const TOP: RequestContext = { kind: 'content', tabId: 7, frameId: 0 };
+/** The top frame of the page a person's address names, as its content script reports it. */
+const pageOf = (person: { url?: string }): RequestContext => ({
+  ...TOP,
+  ...(person.url ? { url: person.url } : {}),
+});
 const SIDEBAR: RequestContext = { kind: 'extension-page', tabId: 7, frameId: 1 };
 
 let db: AcquaintDatabase;
@@ -130,7 +135,9 @@ describe('content.load', () => {
 
 describe('tab.subject', () => {
   it('stores the top frame’s subject and tells that tab’s sidebar', async () => {
-    expect(await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP)).toBeNull();
+    expect(
+      await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA)),
+    ).toBeNull();
 
     expect(await tabSubjects.get(7)).toEqual(ADA);
     expect(broadcast).toHaveBeenCalledTimes(1);
@@ -138,8 +145,8 @@ describe('tab.subject', () => {
   });
 
   it('stays quiet when the subject did not change', async () => {
-    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP);
-    await handlers['tab.subject']({ type: 'tab.subject', subject: { ...ADA } }, TOP);
+    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA));
+    await handlers['tab.subject']({ type: 'tab.subject', subject: { ...ADA } }, pageOf(ADA));
 
     expect(broadcast).toHaveBeenCalledTimes(1);
   });
@@ -147,9 +154,9 @@ describe('tab.subject', () => {
   it('tells the sidebar when the name rendered or the subject left', async () => {
     await handlers['tab.subject'](
       { type: 'tab.subject', subject: { key: ADA.key, name: '' } },
-      TOP,
+      pageOf(ADA),
     );
-    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP);
+    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA));
     await handlers['tab.subject']({ type: 'tab.subject', subject: null }, TOP);
 
     expect(broadcast.mock.calls.map(([event]) => event)).toEqual([
@@ -161,8 +168,11 @@ describe('tab.subject', () => {
   });
 
   it('keeps tabs apart', async () => {
-    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP);
-    await handlers['tab.subject']({ type: 'tab.subject', subject: PIP }, { ...TOP, tabId: 8 });
+    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA));
+    await handlers['tab.subject'](
+      { type: 'tab.subject', subject: PIP },
+      { ...pageOf(PIP), tabId: 8 },
+    );
 
     expect(await tabSubjects.get(7)).toEqual(ADA);
     expect(await tabSubjects.get(8)).toEqual(PIP);
@@ -171,7 +181,10 @@ describe('tab.subject', () => {
 
   it('refuses a subframe, storing nothing', async () => {
     await expect(
-      handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, { ...TOP, frameId: 3 }),
+      handlers['tab.subject'](
+        { type: 'tab.subject', subject: ADA },
+        { ...pageOf(ADA), frameId: 3 },
+      ),
     ).rejects.toThrow(/top frame/);
 
     expect(await tabSubjects.get(7)).toBeNull();
@@ -180,7 +193,10 @@ describe('tab.subject', () => {
 
   it('refuses a sender without a tab', async () => {
     await expect(
-      handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, { ...TOP, tabId: undefined }),
+      handlers['tab.subject'](
+        { type: 'tab.subject', subject: ADA },
+        { ...pageOf(ADA), tabId: undefined },
+      ),
     ).rejects.toThrow(/must come from a tab/);
     expect(broadcast).not.toHaveBeenCalled();
   });
@@ -188,7 +204,7 @@ describe('tab.subject', () => {
   it('survives a rejected broadcast (no sidebar open)', async () => {
     broadcast.mockRejectedValue(new Error('Could not establish connection.'));
     await expect(
-      handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP),
+      handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA)),
     ).resolves.toBeNull();
     expect(await tabSubjects.get(7)).toEqual(ADA);
   });
@@ -207,7 +223,7 @@ describe('sidebar.context', () => {
   });
 
   it('gives the subject but no person before anything was saved', async () => {
-    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP);
+    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA));
     expect(await handlers['sidebar.context']({ type: 'sidebar.context' }, SIDEBAR)).toEqual({
       tabId: 7,
       subject: ADA,
@@ -221,7 +237,7 @@ describe('sidebar.context', () => {
   });
 
   it('gives the person and their notes, newest first, after notes were saved', async () => {
-    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP);
+    await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA));
     const first = await handlers['notes.save'](
       saveRequest({ note: { id: 'a', body: 'one' } }),
       SIDEBAR,
@@ -241,7 +257,10 @@ describe('sidebar.context', () => {
   });
 
   it('answers for the tab the sidebar sits in', async () => {
-    await handlers['tab.subject']({ type: 'tab.subject', subject: PIP }, { ...TOP, tabId: 9 });
+    await handlers['tab.subject'](
+      { type: 'tab.subject', subject: PIP },
+      { ...pageOf(PIP), tabId: 9 },
+    );
     const context = await handlers['sidebar.context']({ type: 'sidebar.context' }, SIDEBAR);
     expect(context.subject).toBeNull();
     const other = await handlers['sidebar.context'](
@@ -400,22 +419,21 @@ describe('the newer requests', () => {
     handlers['sidebar.context']({ type: 'sidebar.context' }, { ...SIDEBAR, tabId });
 
   describe('tab.select', () => {
-    it('from the top frame: ensures the person once, stores the pick, refreshes, tells all tabs', async () => {
+    it('from the top frame: stores the pick and refreshes that tab, adding nobody', async () => {
       expect(await handlers['tab.select']({ type: 'tab.select', person: PIP }, TOP)).toBeNull();
 
-      const people = await db.people.toArray();
-      expect(people).toHaveLength(1);
-      expect(people[0]).toMatchObject({ name: PIP.name, identityKeys: [PIP.key] });
+      // A content script's word is no user action: the sidebar shows the person, and writing
+      // about them there is what adds them (issue 12).
+      expect(await db.people.count()).toBe(0);
       expect(await test.deps.tabSelections.get(7)).toEqual(PIP);
       // The subject is the page's reading; a pick is kept apart from it.
       expect(await test.deps.tabSubjects.get(7)).toBeNull();
       expect(test.broadcast).toHaveBeenCalledWith({ type: 'sidebar.refresh', tabId: 7 });
-      expect(test.tellAllTabs).toHaveBeenCalledTimes(1);
-      expect(test.tellAllTabs).toHaveBeenCalledWith({ type: 'people.changed' });
+      expect(test.tellAllTabs).not.toHaveBeenCalled();
 
       await handlers['tab.select']({ type: 'tab.select', person: { ...PIP } }, TOP);
       await handlers['tab.select']({ type: 'tab.select', person: PIP }, { ...TOP, tabId: 8 });
-      expect(await db.people.count()).toBe(1);
+      expect(await db.people.count()).toBe(0);
       expect(await test.deps.tabSelections.get(8)).toEqual(PIP);
     });
 
@@ -448,13 +466,13 @@ describe('the newer requests', () => {
       expect(test.broadcast).toHaveBeenCalledTimes(1);
       expect(test.broadcast).toHaveBeenCalledWith({ type: 'sidebar.refresh', tabId: 7 });
       expect(test.tellAllTabs).not.toHaveBeenCalled();
-      expect(await db.people.count()).toBe(1);
+      expect(await db.people.count()).toBe(0);
     });
   });
 
   describe('sidebar.context with a pick', () => {
     it('shows the pick over the subject, and the subject again once the pick is cleared', async () => {
-      await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, TOP);
+      await handlers['tab.subject']({ type: 'tab.subject', subject: ADA }, pageOf(ADA));
       await handlers['notes.save'](saveRequest({ note: { id: 'a', body: 'on Ada' } }), SIDEBAR);
       await handlers['notes.save'](
         saveRequest({ note: { id: 'p', body: 'on Pip' } }, PIP),
@@ -481,7 +499,7 @@ describe('the newer requests', () => {
   });
 
   describe('person.openWindow', () => {
-    it('ensures the person, opens the window and makes its tab show them', async () => {
+    it('opens the window and makes its tab show the person, adding nobody yet', async () => {
       test.openSidebarWindow.mockResolvedValueOnce(42);
 
       expect(
@@ -489,28 +507,29 @@ describe('the newer requests', () => {
       ).toBeNull();
 
       expect(test.openSidebarWindow).toHaveBeenCalledTimes(1);
-      expect(await db.people.count()).toBe(1);
+      // Writing about them in the window is what adds them (issue 12).
+      expect(await db.people.count()).toBe(0);
       const shown = await context(42);
-      expect(shown).toMatchObject({ tabId: 42, subject: PIP, notes: [] });
-      expect(shown.person?.identityKeys).toEqual([PIP.key]);
+      expect(shown).toMatchObject({ tabId: 42, subject: PIP, person: null, notes: [] });
       expect(test.broadcast).toHaveBeenCalledWith({ type: 'sidebar.refresh', tabId: 42 });
-      expect(test.tellAllTabs).toHaveBeenCalledWith({ type: 'people.changed' });
+      expect(test.tellAllTabs).not.toHaveBeenCalled();
       // The page's own tab is left as it was.
       expect((await context(7)).subject).toBeNull();
     });
 
-    it('creates the person only once when opened twice', async () => {
+    it('shows the person in each window opened', async () => {
       test.openSidebarWindow.mockResolvedValueOnce(42).mockResolvedValueOnce(43);
       await handlers['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP);
       await handlers['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP);
-      expect(await db.people.count()).toBe(1);
+      expect(await db.people.count()).toBe(0);
+      expect((await context(42)).subject).toEqual(PIP);
       expect((await context(43)).subject).toEqual(PIP);
     });
 
     it('stores no pick when the window has no tab to show it in', async () => {
       test.openSidebarWindow.mockResolvedValueOnce(undefined);
       await handlers['person.openWindow']({ type: 'person.openWindow', person: PIP }, TOP);
-      expect(await db.people.count()).toBe(1);
+      expect(await db.people.count()).toBe(0);
       expect(test.broadcast).not.toHaveBeenCalledWith(
         expect.objectContaining({ tabId: expect.any(Number) }),
       );

@@ -346,6 +346,7 @@ describe('who may send', () => {
       kind: 'content',
       tabId: 7,
       frameId: 0,
+      url: CONTENT.url,
     });
     expect(handlerCalls()).toBe(1);
   });
@@ -360,6 +361,7 @@ describe('who may send', () => {
       kind: 'extension-page',
       tabId: 7,
       frameId: 2,
+      url: SIDEBAR.url,
     });
     expect(handlerCalls()).toBe(1);
   });
@@ -546,6 +548,7 @@ describe('valid requests', () => {
       kind: 'content',
       tabId: 42,
       frameId: 0,
+      url: CONTENT.url,
     });
     expect(handlerCalls()).toBe(1);
   });
@@ -556,6 +559,7 @@ describe('valid requests', () => {
       kind: 'content',
       tabId: 7,
       frameId: 3,
+      url: CONTENT.url,
     });
   });
 
@@ -577,6 +581,7 @@ describe('valid requests', () => {
       kind: 'extension-page',
       tabId: 7,
       frameId: 2,
+      url: SIDEBAR.url,
     });
   });
 
@@ -587,7 +592,12 @@ describe('valid requests', () => {
     );
     expect(handlers['notes.delete']).toHaveBeenCalledWith(
       { type: 'notes.delete', id: 'n1' },
-      { kind: 'extension-page', tabId: undefined, frameId: undefined },
+      {
+        kind: 'extension-page',
+        tabId: undefined,
+        frameId: undefined,
+        url: `${ORIGIN}options.html`,
+      },
     );
   });
 
