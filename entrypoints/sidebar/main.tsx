@@ -1,11 +1,13 @@
 import '@/components/sidebar.css';
 
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 
 import { claimFrame, messagingSidebarApi } from '@/lib/sidebar/api';
 import { keepLaidOut } from '@/lib/sidebar/layout-while-hidden';
 import { listenForRefresh } from '@/lib/sidebar/refresh-events';
+import { createFocusWatch, FOCUS_TAKEN_NOTICE } from '@/lib/sidebar/focus-watch';
 import { createFollowUpStore } from '@/lib/sidebar/follow-up-store';
 import { createIdentityStore } from '@/lib/sidebar/identity-store';
 import { createSidebarStore } from '@/lib/sidebar/store';
@@ -40,6 +42,20 @@ const identity = createIdentityStore({
 });
 
 listenForRefresh((tabId) => void store.onRefresh(tabId));
+
+const focusWatch = createFocusWatch({
+  onTaken: () => store.inform(FOCUS_TAKEN_NOTICE),
+  onBack: () => {
+    if (store.notice.peek()?.text === FOCUS_TAKEN_NOTICE) store.dismissNotice();
+  },
+});
+addEventListener('input', () => focusWatch.typed(), true);
+// A filed note (the composer empty again, no note open for editing) is nothing half-typed.
+effect(() => {
+  if (store.composer.value.body === '' && store.editing.value === null) focusWatch.settled();
+});
+addEventListener('blur', () => focusWatch.blurred(document.visibilityState === 'visible'));
+addEventListener('focus', () => focusWatch.focused());
 // The page may navigate or the tab close at any moment: save what is typed right away.
 addEventListener('pagehide', () => void store.flush());
 addEventListener('visibilitychange', () => {

@@ -188,6 +188,28 @@ describe('attacks from the page', () => {
     await expect.poll(() => isSidebarVisible(page)).toBe(true);
   });
 
+  it('says so plainly when the page takes the keyboard from a note being typed', async () => {
+    const session = current();
+    const page = await openWithPageScript(session, 'linkedin/profile-classic', '');
+    await clickToggle(page);
+    const frame = await sidebarFrame(page);
+    await frame.locator('[data-testid="note-input"]').pressSequentially('Met at the', { delay: 2 });
+    // The page moves the focus to a hidden field of its own, as a key catcher would.
+    await page.evaluate(() => {
+      const trap = document.createElement('textarea');
+      trap.style.cssText = 'position:fixed;left:-50px;width:1px;height:1px;opacity:0';
+      document.body.append(trap);
+      trap.focus();
+    });
+    await expect
+      .poll(() => frame.locator('[data-testid="notice"]').textContent())
+      .toContain('The keyboard left your note while you were typing');
+    // Back in the note, the warning goes, and nothing typed before was lost.
+    await frame.locator('[data-testid="note-input"]').click();
+    await expect.poll(() => frame.locator('[data-testid="notice"]').count()).toBe(0);
+    expect(await frame.locator('[data-testid="note-input"]').inputValue()).toBe('Met at the');
+  });
+
   it('shows nothing and does nothing in a sidebar frame Acquaint did not make', async () => {
     const session = current();
     const page = await openWithPageScript(session, 'linkedin/profile-classic', '');
