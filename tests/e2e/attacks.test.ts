@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 
 import { isSidebarUrl } from '../support/chromium';
-import { readBadges } from './badges-helpers';
+import { countRequests, readBadges } from './badges-helpers';
 import {
   clickToggle,
   EXTENSION_DIR,
@@ -186,6 +186,42 @@ describe('attacks from the page', () => {
     expect(await isSidebarVisible(page)).toBe(false);
     await clickToggle(page);
     await expect.poll(() => isSidebarVisible(page)).toBe(true);
+  });
+
+  it('opens nobody with scripted clicks and key presses on the badges', async () => {
+    const session = current();
+    const page = await openWithPageScript(session, 'linkedin/post-comments', '');
+    await expect.poll(async () => (await readBadges(page)).length).toBeGreaterThan(1);
+    const picks = await countRequests(session, 'tab.select');
+    const fired = await page.evaluate(() => {
+      let count = 0;
+      for (const badge of document.querySelectorAll('acquaint-badge')) {
+        const box = badge.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        (badge as HTMLElement).click();
+        for (const target of [badge, badge.firstElementChild, document.elementFromPoint(x, y)]) {
+          for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+            target?.dispatchEvent(
+              new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }),
+            );
+          }
+          target?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        }
+        count += 1;
+      }
+      return count;
+    });
+    expect(fired).toBeGreaterThan(1);
+    expect(await isSidebarVisible(page)).toBe(false);
+    const first = page.locator('acquaint-badge').first();
+    const box = await first.boundingBox();
+    if (!box) throw new Error('The badge has no box.');
+    // A real click does pick its author. The content script's messages arrive in the order it
+    // sent them, so any pick the scripted events had made would be counted before this one.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => picks()).toBeGreaterThan(0);
+    expect(await picks()).toBe(1);
   });
 
   it('says so plainly when the page takes the keyboard from a note being typed', async () => {
