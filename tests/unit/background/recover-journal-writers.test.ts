@@ -1,13 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 import { recoverJournal } from '@/lib/background/recover-journal';
-import { createMessageRouter, type MessageRouter } from '@/lib/background/router';
+import type { MessageRouter } from '@/lib/background/router';
 import type { AcquaintDatabase } from '@/lib/db/database';
 import { MAX_NOTE_LENGTH, MAX_WHY_LENGTH } from '@/lib/model/limits';
 import { createJournal } from '@/lib/storage/journal';
 
 import { ADA, disposeDatabase, openTestDatabase, testClock } from '../support/db';
-import { createTestHandlers } from '../support/handlers';
+import { createTestRouter } from '../support/handlers';
 import { saveRequest, whyRequest } from '../support/requests';
 
 const NOW = 1_000_000;
@@ -19,10 +19,7 @@ let warn: ReturnType<typeof vi.spyOn>;
 
 beforeEach(() => {
   db = openTestDatabase();
-  router = createMessageRouter(createTestHandlers(db, { clock: testClock().clock }).handlers, {
-    extensionId: 'ext',
-    extensionOrigin: 'chrome-extension://ext/',
-  });
+  router = createTestRouter(db, { clock: testClock().clock });
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 

@@ -1,13 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 import { recoverJournal } from '@/lib/background/recover-journal';
-import { createMessageRouter, type MessageRouter } from '@/lib/background/router';
+import type { MessageRouter } from '@/lib/background/router';
 import type { AcquaintDatabase } from '@/lib/db/database';
 import type { JournaledRequest } from '@/lib/storage/journal';
 import { createJournal, type Journal } from '@/lib/storage/journal';
 
 import { ADA, disposeDatabase, openTestDatabase, testClock } from '../support/db';
-import { createTestHandlers } from '../support/handlers';
+import { createTestRouter } from '../support/handlers';
 import { saveRequest, whyRequest } from '../support/requests';
 
 const NOW = 1_000_000;
@@ -24,10 +24,7 @@ beforeEach(() => {
   const { clock } = testClock();
   writtenAt = NOW;
   journal = createJournal(fakeBrowser.storage.local, () => writtenAt);
-  router = createMessageRouter(createTestHandlers(db, { clock }).handlers, {
-    extensionId: 'ext',
-    extensionOrigin: 'chrome-extension://ext/',
-  });
+  router = createTestRouter(db, { clock });
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 

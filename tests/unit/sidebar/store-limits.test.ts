@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 import { recoverJournal } from '@/lib/background/recover-journal';
-import { createMessageRouter, type MessageRouter } from '@/lib/background/router';
+import type { MessageRouter } from '@/lib/background/router';
 import type { AcquaintDatabase } from '@/lib/db/database';
 import { createRequestSender, RequestError } from '@/lib/messaging/request';
 import { MAX_NOTE_LENGTH, MAX_WHY_LENGTH } from '@/lib/model/limits';
@@ -12,7 +12,7 @@ import { createSidebarStore, type SidebarStore } from '@/lib/sidebar/store';
 import { createJournal } from '@/lib/storage/journal';
 
 import { ADA, disposeDatabase, openTestDatabase, testClock, type TestClock } from '../support/db';
-import { createTestHandlers } from '../support/handlers';
+import { createTestRouter } from '../support/handlers';
 
 const DELAY = 400;
 const TAB = 7;
@@ -81,10 +81,7 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   db = openTestDatabase();
   time = testClock();
-  router = createMessageRouter(createTestHandlers(db, { clock: time.clock }).handlers, {
-    extensionId: 'ext',
-    extensionOrigin: 'chrome-extension://ext/',
-  });
+  router = createTestRouter(db, { clock: time.clock });
   stores = [];
 });
 

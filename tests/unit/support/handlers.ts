@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 import { createBlogSites } from '@/lib/background/blog-sites';
 import { createHandlers, type HandlerDeps } from '@/lib/background/handlers';
+import { createMessageRouter } from '@/lib/background/router';
 import { createSidebarFrames } from '@/lib/background/sidebar-frames';
 import { createSidebarHub } from '@/lib/background/sidebar-hub';
 import { createTabSubjects } from '@/lib/background/tab-subjects';
@@ -83,4 +84,15 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     coldChanged,
     blogBrowser,
   };
+}
+
+/**
+ * The background's router over `createTestHandlers`, as the journal replay and the sidebar's
+ * requests meet it: the same checks of shape and sender as in the extension.
+ */
+export function createTestRouter(db: AcquaintDatabase, options: TestHandlerOptions = {}) {
+  return createMessageRouter(createTestHandlers(db, options).handlers, {
+    extensionId: 'ext',
+    extensionOrigin: 'chrome-extension://ext/',
+  });
 }
