@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 
 import { Notice } from '@/components/Notice';
 import { NoteComposer } from '@/components/NoteComposer';
+import { AliasOfferPanel } from '@/components/sidebar/AliasOfferPanel';
 import { FollowUpControls } from '@/components/sidebar/FollowUpControls';
 import { SamePersonPanel } from '@/components/sidebar/SamePersonPanel';
 import { TouchForm } from '@/components/sidebar/TouchForm';
@@ -108,6 +109,14 @@ export function App({ store, followUp, identity }: Props) {
           onPick={(match) => identity.pick(match)}
           onConfirm={() => void identity.confirmMerge()}
           onClose={() => identity.close()}
+        />
+      )}
+      {context.aliasOffer && (
+        <AliasOfferPanel
+          offer={context.aliasOffer}
+          busy={identity.busy.value}
+          onAccept={() => void identity.acceptOffer()}
+          onDismiss={() => void identity.dismissOffer()}
         />
       )}
       <WhyField value={store.why.value} onInput={(text) => store.typeWhy(text)} />

@@ -34,6 +34,7 @@ const followUp = createFollowUpStore({
 
 const identity = createIdentityStore({
   api: messagingSidebarApi,
+  context: () => store.context.value,
   personRef: () => store.personRef(),
   person: () => store.person.value,
   reload: () => store.load(),

@@ -1,5 +1,5 @@
 import type { ContentPart } from '../messaging/content-parts';
-import type { ContentCommand } from '../messaging/protocol';
+import type { AliasOffer, ContentCommand } from '../messaging/protocol';
 import { refOfPerson } from '../model/person-ref';
 import { aliasesFitPage, subjectFitsPage } from '../sites/claims';
 import type { Person } from '../model/types';
@@ -11,6 +11,8 @@ import type { NotesService } from '../services/notes';
 import type { PeopleService } from '../services/people';
 import type { SettingsService } from '../services/settings';
 import type { TransferService } from '../services/transfer';
+import type { PersonRef } from '../sites/types';
+import type { AliasOfferRecord, AliasOffers } from './alias-offers';
 import type { AutoBackup } from './auto-backup';
 import type { BlogSites } from './blog-sites';
 import type { Handlers, RequestContext } from './router';
@@ -33,6 +35,8 @@ export interface HandlerDeps {
   tabSubjects: TabSubjects;
   /** The author the user picked on the page, per tab; shown instead of the subject. */
   tabSelections: TabSubjects;
+  /** Per tab, the link an X account number on the page points at, until the user answers. */
+  aliasOffers: AliasOffers;
   sidebars: SidebarHub;
   /** Which frame of a tab is Acquaint's own sidebar. */
   sidebarFrames: SidebarFrames;
@@ -55,7 +59,7 @@ export interface HandlerDeps {
 
 /** Each handler only unpacks the request and delegates to a service. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { people, notes, tabSubjects, tabSelections, sidebars } = deps;
+  const { people, notes, tabSubjects, tabSelections, aliasOffers, sidebars } = deps;
 
   /** After a write: open sidebars reload, badges learn who is known now, the cold count updates. */
   const changed = () => {
@@ -73,6 +77,45 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     sidebars.refreshTab(tabId);
   };
 
+  /**
+   * What the page's account number would link `subject` to, to ask the user: nothing is written
+   * on a page's word. None once the user said no to this subject with this number.
+   */
+  const offerFor = async (
+    subject: PersonRef,
+    aliases: string[],
+  ): Promise<AliasOfferRecord | null> => {
+    if (await aliasOffers.isDismissed(subject.key, aliases)) return null;
+    const candidate = await deps.identities.aliasOffer(subject, aliases);
+    return candidate ? { subject, aliases, personId: candidate.person.id } : null;
+  };
+
+  /** The tab's offer, if it still holds and is the one the sidebar answers (`key`, `personId`). */
+  const openOffer = async (
+    tabId: number,
+    answer?: { key: string; personId: string },
+  ): Promise<AliasOfferRecord | null> => {
+    const offer = await aliasOffers.get(tabId);
+    if (!offer) return null;
+    if (answer && (offer.subject.key !== answer.key || offer.personId !== answer.personId)) {
+      return null;
+    }
+    const still = await offerFor(offer.subject, offer.aliases);
+    return still?.personId === offer.personId ? offer : null;
+  };
+
+  const describeOffer = async (offer: AliasOfferRecord): Promise<AliasOffer | null> => {
+    const person = await people.get(offer.personId);
+    if (!person) return null;
+    return {
+      personId: person.id,
+      name: person.name,
+      keys: person.identityKeys,
+      notes: (await notes.listForPerson(person.id)).length,
+      interactions: (await deps.interactions.listForPerson(person.id)).length,
+    };
+  };
+
   const requirePerson = async (personId: string) => {
     const person = await people.get(personId);
     if (!person) throw new Error('That person is no longer in Acquaint.');
@@ -87,12 +130,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const tabId = requireTab(context);
       const aliases = request.aliases ?? [];
       if (request.subject) checkPageClaim(context, request, request.subject.key, aliases);
-      const linked =
-        request.subject && aliases.length
-          ? await deps.identities.linkAliases(request.subject, aliases)
-          : null;
-      if (linked) changed();
-      if ((await tabSubjects.set(tabId, request.subject)) && !linked) sidebars.refreshTab(tabId);
+      // The page's account number is only the page's word (it draws the follow button): it
+      // writes nothing. When it points at someone else in Acquaint, the sidebar asks the user.
+      const offer =
+        request.subject && aliases.length ? await offerFor(request.subject, aliases) : null;
+      // The offer first: a sidebar that sees the new subject sees what is asked about it.
+      const offerChanged = await aliasOffers.set(tabId, offer);
+      const subjectChanged = await tabSubjects.set(tabId, request.subject);
+      if (subjectChanged || offerChanged) sidebars.refreshTab(tabId);
       return null;
     },
 
@@ -156,6 +201,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       const person = (await people.findByKey(subject.key)) ?? null;
       const { defaultCadenceDays } = await deps.settings.get();
+      // Asked only beside the page's own subject, not beside an author the user picked.
+      const offer = await openOffer(tabId);
+      const aliasOffer =
+        offer && offer.subject.key === subject.key ? await describeOffer(offer) : null;
       return {
         tabId,
         subject,
@@ -163,6 +212,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         notes: person ? await notes.listForPerson(person.id) : [],
         interactions: person ? await deps.interactions.listForPerson(person.id) : [],
         defaultCadenceDays,
+        ...(aliasOffer ? { aliasOffer } : {}),
       };
     },
 
@@ -297,6 +347,36 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return result;
     },
 
+    'people.acceptAlias': async (request, context) => {
+      const tabId = answeringTab(request, context);
+      // Only what the background itself offered this tab is linked, never a key the request names.
+      const offer = await openOffer(tabId, request);
+      if (!offer) throw new Error('Refused: Acquaint asked nothing like that in this tab.');
+      const person = await deps.identities.linkAliases(
+        offer.subject,
+        offer.aliases,
+        offer.personId,
+      );
+      await aliasOffers.set(tabId, null);
+      if (!person) {
+        sidebars.refreshTab(tabId);
+        throw new Error('Nothing was linked: that person changed since Acquaint asked.');
+      }
+      changed();
+      return person;
+    },
+
+    'people.dismissAlias': async (request, context) => {
+      const tabId = answeringTab(request, context);
+      const offer = await aliasOffers.get(tabId);
+      if (offer && offer.subject.key === request.key && offer.personId === request.personId) {
+        await aliasOffers.dismiss(offer);
+        await aliasOffers.set(tabId, null);
+        sidebars.refreshAll();
+      }
+      return null;
+    },
+
     'autoBackup.status': () => deps.autoBackup.status(),
 
     'autoBackup.run': () => deps.autoBackup.runNow(),
@@ -332,6 +412,23 @@ function checkPageClaim(
   if (!aliasesFitPage(url, aliases)) {
     throw new Error('Refused: this page shows no other keys for its person.');
   }
+}
+
+/**
+ * The tab whose offer a sidebar answers: its own, or, for a sidebar outside any tab (the side
+ * panel), the tab its context named.
+ */
+function answeringTab(request: { tabId?: number | undefined }, context: RequestContext): number {
+  if (context.tabId === undefined) {
+    if (request.tabId === undefined) {
+      throw new Error('Refused: this request must name its tab.');
+    }
+    return request.tabId;
+  }
+  if (request.tabId !== undefined && request.tabId !== context.tabId) {
+    throw new Error('Refused: a sidebar answers only for its own tab.');
+  }
+  return context.tabId;
 }
 
 function requireTab(context: RequestContext): number {

@@ -16,6 +16,7 @@ import { createAutoBackupStateStore } from '../services/auto-backup-state';
 import { createSettingsService } from '../services/settings';
 import { createTransferService } from '../services/transfer';
 import { createJournal, type Journal } from '../storage/journal';
+import { createAliasOffers } from './alias-offers';
 import {
   AUTO_BACKUP_ALARM,
   AUTO_BACKUP_CHECK_MINUTES,
@@ -46,6 +47,7 @@ export function startBackground(): void {
   const sidebars = createSidebarHub((event) => browser.runtime.sendMessage(event));
   const tabSubjects = createTabSubjects(browser.storage.session);
   const tabSelections = createTabSubjects(browser.storage.session, 'tab-selected');
+  const aliasOffers = createAliasOffers(browser.storage.session);
   const sidebarFrames = createSidebarFrames(browser.storage.session);
 
   const tellTab = async (tabId: number, command: ContentCommand) => {
@@ -154,6 +156,7 @@ export function startBackground(): void {
       identities: createIdentitiesService(db),
       tabSubjects,
       tabSelections,
+      aliasOffers,
       sidebars,
       sidebarFrames,
       tellTab,
@@ -207,6 +210,7 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabSubjects.forget(tabId);
     void tabSelections.forget(tabId);
+    void aliasOffers.forget(tabId);
     void sidebarFrames.forget(tabId);
   });
 

@@ -31,6 +31,23 @@ export interface SidebarContext {
   interactions: Interaction[];
   /** The default keep-in-touch cadence, for "Default (30 days)". */
   defaultCadenceDays: number;
+  /**
+   * The page's account number belongs to someone else in Acquaint (known only by it, from the X
+   * archive): the sidebar asks whether they are this page's person. Absent when nothing is asked.
+   */
+  aliasOffer?: AliasOffer;
+}
+
+/** Someone stored whom the page's X account number points at; linked only if the user says yes. */
+export interface AliasOffer {
+  personId: string;
+  /** Their stored name; empty when the archive gave none. */
+  name: string;
+  /** Their identity keys, the number among them. */
+  keys: string[];
+  /** What there is about them already, so the user can tell who it is. */
+  notes: number;
+  interactions: number;
 }
 
 export interface NoteSaveResult {
@@ -79,6 +96,8 @@ export interface ResponseMap {
   'people.search': PersonMatch[];
   'people.merge': Person;
   'people.split': { kept: Person; split: Person };
+  'people.acceptAlias': Person;
+  'people.dismissAlias': null;
   'autoBackup.status': AutoBackupStatus;
   'autoBackup.run': AutoBackupStatus;
 }
@@ -128,6 +147,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'people.search': ['extension-page'],
   'people.merge': ['extension-page'],
   'people.split': ['extension-page'],
+  // The user's answer to the sidebar's "Same person?"; it links only what the background offered.
+  'people.acceptAlias': ['extension-page'],
+  'people.dismissAlias': ['extension-page'],
   'autoBackup.status': ['extension-page'],
   'autoBackup.run': ['extension-page'],
 };

@@ -101,6 +101,14 @@ function rangeSchema(key: keyof typeof SETTING_RANGES) {
 
 const importModeSchema = z.enum(['restore', 'add']);
 
+/** The user's answer to the sidebar's "Same person?" (`SidebarContext.aliasOffer`). */
+const aliasAnswerFields = {
+  key: identityKeySchema,
+  personId: idSchema,
+  // For a sidebar outside its tab (the side panel); a sidebar in a tab answers for that tab.
+  tabId: z.number().int().nonnegative().optional(),
+};
+
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('tab.subject'),
@@ -201,6 +209,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('people.merge'), person: personRefSchema, otherId: idSchema }),
   z.strictObject({ type: z.literal('people.split'), personId: idSchema, key: identityKeySchema }),
+  // The offer the sidebar showed (its subject's key and the person): what is linked is the
+  // background's own offer for the tab, and only when these name it.
+  z.strictObject({ type: z.literal('people.acceptAlias'), ...aliasAnswerFields }),
+  z.strictObject({ type: z.literal('people.dismissAlias'), ...aliasAnswerFields }),
   z.strictObject({ type: z.literal('autoBackup.status') }),
   z.strictObject({ type: z.literal('autoBackup.run') }),
 ]);

@@ -18,9 +18,17 @@ export interface PersonMatch {
 
 export const MAX_PERSON_MATCHES = 8;
 
+/** The person a page's account number points at, and the keys linking would give them. */
+export interface AliasCandidate {
+  person: Person;
+  /** `ref`'s key first, then any alias they lack. */
+  missing: string[];
+}
+
 /**
  * One person, many identities: merging two records into one, splitting an identity off again,
- * and keeping an old handle as an alias when the page tells us the account behind it.
+ * and linking a handle to someone known by an X account's number when the user confirms that the
+ * page's number is theirs.
  */
 export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = systemClock) {
   const tables = [db.people, db.notes, db.interactions, db.settings];
@@ -211,40 +219,40 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
     },
 
     /**
-     * The page showed `ref` together with keys for the same account (an X account's number).
-     * Whoever holds one of them gains the other, so a renamed handle still finds its notes and a
-     * person imported by number is recognised. Never joins two stored people (that is the user's
-     * call) and never creates anyone. Returns the person changed, if any.
+     * Whom the page's other keys for `ref` (an X account's number, read from the page's follow
+     * button) would join `ref` to, asked of the user before anything is written: the one stored
+     * person who holds those keys but not `ref`'s own key, and is known by no other key of its
+     * scheme (an X archive import, known only by number). Null when there is nobody to ask about:
+     * the number is unknown, `ref`'s key is already theirs (linked before), someone else holds
+     * `ref`'s key (two people are joined only with "Same person as…"), or they have another
+     * handle (the page's word never moves a person to a new handle). Reads only.
      */
-    linkAliases(ref: PersonRef, aliases: readonly string[]): Promise<Person | null> {
-      const keys = aliases.filter((alias) => alias !== ref.key);
-      if (keys.length === 0) return Promise.resolve(null);
+    aliasOffer(ref: PersonRef, aliases: readonly string[]): Promise<AliasCandidate | null> {
+      return db.transaction('r', db.people, () => aliasCandidate(db, ref, aliases));
+    },
+
+    /**
+     * The user said yes to `aliasOffer`: `personId`, the person it offered, gains `ref`'s key
+     * (and any of the aliases they lack) and, having no name, `ref`'s. Checked again in the same
+     * transaction, so nothing is written unless the offer still holds for that very person.
+     * Never joins two stored people and never creates anyone. Returns the person changed, if any.
+     */
+    linkAliases(
+      ref: PersonRef,
+      aliases: readonly string[],
+      personId: string,
+    ): Promise<Person | null> {
       return db.transaction('rw', tables, async () => {
-        const owners = await db.people
-          .where('identityKeys')
-          .anyOf([ref.key, ...keys])
-          .toArray();
-        const distinct = new Map(owners.map((person) => [person.id, person]));
-        if (distinct.size !== 1) return null;
-        const [person] = [...distinct.values()] as [Person];
-        // The page's account number is only the page's word (a forged follow button can show
-        // anyone's): a person with another handle keeps it and their name; moving someone to a
-        // new handle is the user's call ("Same person as…"). Someone known only by number (an X
-        // archive import) gets the page's handle and, having none, its name: the one claim a
-        // page can still make, said in docs/privacy.md.
-        const scheme = ref.key.slice(0, ref.key.indexOf(':') + 1);
-        if (person.identityKeys.some((key) => key.startsWith(scheme) && key !== ref.key)) {
-          return null;
-        }
-        const missing = [ref.key, ...keys].filter((key) => !person.identityKeys.includes(key));
-        if (missing.length === 0) return null;
+        const candidate = await aliasCandidate(db, ref, aliases);
+        if (!candidate || candidate.person.id !== personId) return null;
+        const { person, missing } = candidate;
         const added: Identity[] = missing.map((key) =>
           key === ref.key && ref.url ? { key, url: ref.url } : { key },
         );
         const identities = [...person.identities, ...added];
         const updated: Person = {
           ...person,
-          // Known only by number until now: the page has the name (see above for the limits).
+          // Known only by number until now: the page has the name, and the user said it is them.
           name:
             person.name === '' || person.name === fallbackName(person.identityKeys[0] ?? '')
               ? ref.name || person.name
@@ -257,6 +265,32 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
         return updated;
       });
     },
+  };
+}
+
+async function aliasCandidate(
+  db: AcquaintDatabase,
+  ref: PersonRef,
+  aliases: readonly string[],
+): Promise<AliasCandidate | null> {
+  const keys = aliases.filter((alias) => alias !== ref.key);
+  if (keys.length === 0) return null;
+  const owners = await db.people
+    .where('identityKeys')
+    .anyOf([ref.key, ...keys])
+    .toArray();
+  const distinct = new Map(owners.map((person) => [person.id, person]));
+  if (distinct.size !== 1) return null;
+  const [person] = [...distinct.values()] as [Person];
+  // The page's handle is theirs already (linked before), or the number is the page's only.
+  if (person.identityKeys.includes(ref.key)) return null;
+  // The number is only the page's word (a forged follow button can show anyone's): someone with
+  // a handle of their own keeps it; a renamed handle is linked with "Same person as…".
+  const scheme = ref.key.slice(0, ref.key.indexOf(':') + 1);
+  if (person.identityKeys.some((key) => key.startsWith(scheme))) return null;
+  return {
+    person,
+    missing: [ref.key, ...keys.filter((key) => !person.identityKeys.includes(key))],
   };
 }
 

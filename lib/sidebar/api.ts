@@ -30,6 +30,15 @@ export interface SidebarApi {
   searchPeople(query: string, excludeId?: string): Promise<PersonMatch[]>;
   mergePerson(person: PersonRef, otherId: string): Promise<Person>;
   splitIdentity(personId: string, key: string): Promise<{ kept: Person; split: Person }>;
+  /** The user's answer to `SidebarContext.aliasOffer`, for the subject `key` of tab `tabId`. */
+  acceptAlias(answer: AliasAnswer): Promise<Person>;
+  dismissAlias(answer: AliasAnswer): Promise<void>;
+}
+
+export interface AliasAnswer {
+  tabId: number;
+  key: string;
+  personId: string;
 }
 
 export interface FollowUpChange {
@@ -67,4 +76,8 @@ export const messagingSidebarApi: SidebarApi = {
     sendRequest({ type: 'people.search', query, ...(excludeId ? { excludeId } : {}) }),
   mergePerson: (person, otherId) => sendRequest({ type: 'people.merge', person, otherId }),
   splitIdentity: (personId, key) => sendRequest({ type: 'people.split', personId, key }),
+  acceptAlias: (answer) => sendRequest({ type: 'people.acceptAlias', ...answer }),
+  dismissAlias: async (answer) => {
+    await sendRequest({ type: 'people.dismissAlias', ...answer });
+  },
 };

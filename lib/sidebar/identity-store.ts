@@ -1,13 +1,20 @@
 import { signal } from '@preact/signals';
 
+import type { SidebarContext } from '../messaging/protocol';
 import { MAX_SEARCH_LENGTH } from '../model/limits';
 import type { Person } from '../model/types';
 import type { PersonMatch } from '../services/identities';
+import { identityLabel } from '../sites/identity-label';
 import type { PersonRef } from '../sites/types';
 import type { SidebarApi } from './api';
 
 export interface IdentityStoreOptions {
-  api: Pick<SidebarApi, 'searchPeople' | 'mergePerson' | 'splitIdentity'>;
+  api: Pick<
+    SidebarApi,
+    'searchPeople' | 'mergePerson' | 'splitIdentity' | 'acceptAlias' | 'dismissAlias'
+  >;
+  /** What the sidebar shows now: its tab, its subject, and any "Same person?" offer. */
+  context(): SidebarContext | null;
   personRef(): PersonRef | null;
   person(): Person | null;
   reload(): Promise<void>;
@@ -18,7 +25,10 @@ export interface IdentityStoreOptions {
 
 export type IdentityStore = ReturnType<typeof createIdentityStore>;
 
-/** "Same person as…" and "split off": one person, many identities. */
+/**
+ * "Same person as…" and "split off": one person, many identities; and the answer to the
+ * background's "Same person?" when the page's X account number is someone else's in Acquaint.
+ */
 export function createIdentityStore(options: IdentityStoreOptions) {
   const { api } = options;
   const open = signal(false);
@@ -94,6 +104,41 @@ export function createIdentityStore(options: IdentityStoreOptions) {
       }
     },
 
+    /** Yes: the page's handle joins the person the number belongs to (the background's offer). */
+    async acceptOffer() {
+      const answer = offerAnswer(options.context());
+      if (!answer) return;
+      busy.value = true;
+      try {
+        const person = await api.acceptAlias(answer);
+        const handle = identityLabel(answer.key);
+        options.inform(
+          `${handle.site} ${handle.value} is now part of ${person.name || 'that person'}: their notes and interactions are here.`,
+        );
+        await options.reload();
+      } catch (error) {
+        // An offer that no longer holds is gone: the background tells this sidebar to reload.
+        options.report(error);
+      } finally {
+        busy.value = false;
+      }
+    },
+
+    /** No: nothing is linked, and this page's number is not offered again this session. */
+    async dismissOffer() {
+      const answer = offerAnswer(options.context());
+      if (!answer) return;
+      busy.value = true;
+      try {
+        await api.dismissAlias(answer);
+        await options.reload();
+      } catch (error) {
+        options.report(error);
+      } finally {
+        busy.value = false;
+      }
+    },
+
     async split(key: string) {
       const person = options.person();
       if (!person) return;
@@ -109,4 +154,9 @@ export function createIdentityStore(options: IdentityStoreOptions) {
       }
     },
   };
+}
+
+function offerAnswer(context: SidebarContext | null) {
+  if (!context?.aliasOffer || !context.subject) return null;
+  return { tabId: context.tabId, key: context.subject.key, personId: context.aliasOffer.personId };
 }

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 
 import { isSidebarUrl } from '../support/chromium';
-import { countRequests, readBadges } from './badges-helpers';
+import { countRequests, readBadges, sendAsExtensionPage } from './badges-helpers';
 import {
   clickToggle,
   EXTENSION_DIR,
   type ExtensionSession,
   isSidebarVisible,
   loadFixture,
+  openFixture,
   sidebarFrame,
   useExtensionSession,
 } from './harness';
@@ -275,7 +276,109 @@ describe('attacks from the page', () => {
     const own = await sidebarFrame(page);
     await expect.poll(() => own.locator('[data-testid="person-name"]').count()).toBe(1);
   });
+
+  it('changes nothing with a fake follow-button number: the sidebar asks, and No links nobody', async () => {
+    const session = current();
+    // Pip's page draws a follow button with the number of someone from the user's X archive.
+    const accountId = '1500000000000000001';
+    await importByNumber(session, accountId, 'Sam Ashgrove');
+    const before = await storedData(session);
+
+    const page = await openFixture(session, 'x/profile');
+    await clickToggle(page);
+    const frame = await sidebarFrame(page);
+    const offer = frame.locator('[data-testid="alias-offer"]');
+    await expect.poll(() => offer.textContent()).toContain('Sam Ashgrove');
+    expect(await offer.textContent()).toContain('1 interaction, from your X archive');
+    expect(await frame.locator('[data-testid="person-name"]').textContent()).toBe(
+      'Pip 🦉 Wellings',
+    );
+    expect(await frame.locator('[data-testid="interaction"]').count()).toBe(0);
+    expect(await storedData(session)).toEqual(before);
+
+    // The page, even speaking with its content script's voice, cannot answer for the user.
+    const world = await contentScriptWorld(page, session.extensionId);
+    try {
+      const answer = await world.evaluate<{ ok: boolean; error?: string }>(
+        `chrome.runtime.sendMessage(${JSON.stringify({
+          type: 'people.acceptAlias',
+          key: 'x:pipwellings',
+          personId: 'archived',
+        })})`,
+      );
+      expect(answer).toEqual({
+        ok: false,
+        error: 'Refused: people.acceptAlias may not be sent by a content script.',
+      });
+    } finally {
+      await world.close();
+    }
+    expect(await storedData(session)).toEqual(before);
+
+    // No: the question goes, nothing is written, and this page's number is not asked again.
+    await frame.locator('[data-testid="alias-offer-dismiss"]').click();
+    await expect.poll(() => offer.count()).toBe(0);
+    expect(await storedData(session)).toEqual(before);
+    const again = await openFixture(session, 'x/profile');
+    await clickToggle(again);
+    const second = await sidebarFrame(again);
+    await expect
+      .poll(() => second.locator('[data-testid="person-name"]').textContent())
+      .toBe('Pip 🦉 Wellings');
+    expect(await second.locator('[data-testid="alias-offer"]').count()).toBe(0);
+    expect(await storedData(session)).toEqual(before);
+  });
 });
+
+/** The whole backup but its date: what "nothing changed" is measured against. */
+async function storedData(session: ExtensionSession): Promise<unknown> {
+  const [backup] = (await sendAsExtensionPage(session, [{ type: 'backup.export' }])) as [
+    Record<string, unknown>,
+  ];
+  return { ...backup, exportedAt: null };
+}
+
+/** Someone the X archive knows only by number, with one touch from its direct messages. */
+async function importByNumber(session: ExtensionSession, id: string, name: string) {
+  const now = new Date().toISOString();
+  await sendAsExtensionPage(session, [
+    {
+      type: 'import.apply',
+      mode: 'add',
+      file: {
+        format: 'acquaint-backup',
+        version: 1,
+        exportedAt: now,
+        people: [
+          {
+            id: 'archived',
+            name,
+            identities: [{ key: `x-id:${id}`, url: `https://x.com/i/user/${id}` }],
+            why: '',
+            tags: ['x'],
+            cadenceDays: null,
+            snoozedUntil: null,
+            archived: false,
+            createdAt: now,
+            updatedAt: now,
+          },
+        ],
+        notes: [],
+        interactions: [
+          {
+            id: 'dm-archived',
+            personId: 'archived',
+            at: new Date(Date.now() - 86_400_000).toISOString(),
+            kind: 'message',
+            direction: 'in',
+            summary: 'X message: the seed swap',
+          },
+        ],
+        settings: { defaultCadenceDays: 30 },
+      },
+    },
+  ]);
+}
 
 /** The sidebar frame whose element has `id`, once it has loaded the sidebar. */
 async function frameWithId(page: Page, id: string): Promise<Frame> {

@@ -56,7 +56,7 @@ describe('one person, many identities', () => {
     expect(after.map((p) => p.name).sort()).toEqual(['Ada Quill', 'Ada on X']);
   });
 
-  it('recognises someone imported from the X archive by number when their profile is visited', async () => {
+  it('asks whether someone imported from the X archive by number is the profile visited, and links them on Yes', async () => {
     const session = current();
     const id = '1500000000000000042';
     await sendAsExtensionPage(session, [
@@ -99,15 +99,25 @@ describe('one person, many identities', () => {
     const page = await openFixture(session, 'x-variants/profile-unfollow-who-to-follow');
     await clickToggle(page);
     const frame = await sidebarFrame(page);
+    // The page's number is only the page's word: the sidebar asks, and nothing is linked yet.
+    const offer = frame.locator('[data-testid="alias-offer"]');
+    await expect.poll(() => offer.textContent()).toContain('someone from your X archive');
+    expect(await offer.textContent()).toContain('1 interaction');
+    const search = async (query: string) =>
+      (
+        (await sendAsExtensionPage(session, [{ type: 'people.search', query }])) as [StoredPerson[]]
+      )[0].map((p) => [p.id, p.name, p.identities.map((i) => i.key)]);
+    expect(await search('x:zedorchard')).toEqual([]);
+    expect(await frame.locator('[data-testid="interaction"]').count()).toBe(0);
+
+    await frame.locator('[data-testid="alias-offer-accept"]').click();
     await expect
       .poll(() =>
         frame.locator('[data-testid="interaction"]').filter({ hasText: 'orchard tour' }).count(),
       )
       .toBe(1);
-    const [found] = (await sendAsExtensionPage(session, [
-      { type: 'people.search', query: 'x:zedorchard' },
-    ])) as [StoredPerson[]];
-    expect(found.map((p) => [p.id, p.name, p.identities.map((i) => i.key)])).toEqual([
+    expect(await offer.count()).toBe(0);
+    expect(await search('x:zedorchard')).toEqual([
       ['imported-zed', '<Zed> Orchard 🌳', [`x-id:${id}`, 'x:zedorchard']],
     ]);
   });

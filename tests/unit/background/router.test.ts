@@ -92,6 +92,8 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'people.search': { type: 'people.search', query: 'ada' },
   'people.merge': { type: 'people.merge', person: ADA, otherId: 'p2' },
   'people.split': { type: 'people.split', personId: 'p1', key: 'x:ada' },
+  'people.acceptAlias': { type: 'people.acceptAlias', key: 'x:ada', personId: 'p1' },
+  'people.dismissAlias': { type: 'people.dismissAlias', key: 'x:ada', personId: 'p1', tabId: 7 },
   'autoBackup.status': { type: 'autoBackup.status' },
   'autoBackup.run': { type: 'autoBackup.run' },
 };
@@ -138,6 +140,8 @@ const FROM_EXTENSION_PAGES: RequestType[] = [
   'people.search',
   'people.merge',
   'people.split',
+  'people.acceptAlias',
+  'people.dismissAlias',
   'autoBackup.status',
   'autoBackup.run',
 ];
@@ -226,6 +230,10 @@ function spyHandlers() {
     'people.split': vi.fn<Handlers['people.split']>(async () => {
       throw new Error('not expected');
     }),
+    'people.acceptAlias': vi.fn<Handlers['people.acceptAlias']>(async () => {
+      throw new Error('not expected');
+    }),
+    'people.dismissAlias': vi.fn<Handlers['people.dismissAlias']>(async () => null),
     'autoBackup.status': vi.fn<Handlers['autoBackup.status']>(async () => {
       throw new Error('not expected');
     }),
@@ -311,6 +319,8 @@ describe('who may send', () => {
     ['people.search', { type: 'people.search', query: 'a' }],
     ['people.merge', { type: 'people.merge', person: ADA, otherId: 'p' }],
     ['people.split', { type: 'people.split', personId: 'p', key: 'x:a' }],
+    ['people.acceptAlias', { type: 'people.acceptAlias', key: 'x:a', personId: 'p' }],
+    ['people.dismissAlias', { type: 'people.dismissAlias', key: 'x:a', personId: 'p' }],
     ['autoBackup.status', { type: 'autoBackup.status' }],
     ['autoBackup.run', { type: 'autoBackup.run' }],
   ];

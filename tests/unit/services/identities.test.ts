@@ -158,48 +158,98 @@ describe('search', () => {
   });
 });
 
+/** Someone the X archive knows only by number, as the import stores them. */
+async function importedByNumber(id: string, number: string, name = ''): Promise<Person> {
+  const person: Person = {
+    id,
+    name,
+    identities: [{ key: `x-id:${number}` }],
+    identityKeys: [`x-id:${number}`],
+    why: '',
+    tags: ['x'],
+    cadenceDays: null,
+    snoozedUntil: null,
+    archived: false,
+    createdAt: time.iso(),
+    updatedAt: time.iso(),
+  };
+  await db.people.add(person);
+  return person;
+}
+
 describe('aliases from the page', () => {
-  it('moves nobody with a handle to another handle on the word of an account number', async () => {
-    // The number is the page's to show: a forged one would hand someone else's record to it.
-    const people = createPeopleService(db, time.clock);
-    await people.ensure({ key: 'x:oldhandle', name: 'Ada' });
-    await identities.linkAliases({ key: 'x:oldhandle', name: 'Ada' }, ['x-id:42']);
+  it('offers the person known only by the page’s number, and writes nothing to say so', async () => {
+    const zed = await importedByNumber('n', '7');
     const before = await everything();
-    const renamed: PersonRef = { key: 'x:newhandle', name: 'Mal', url: 'https://x.com/newhandle' };
-    expect(await identities.linkAliases(renamed, ['x-id:42'])).toBeNull();
+    expect(await identities.aliasOffer(ADA_ON_X, ['x-id:7'])).toEqual({
+      person: zed,
+      missing: ['x:adaquill'],
+    });
     expect(await everything()).toEqual(before);
-    expect(await people.findByKey('x:newhandle')).toBeUndefined();
   });
 
-  it('names a person imported by number, who has no handle, when their profile is visited', async () => {
-    await db.people.add({
-      id: 'n',
-      name: '',
-      identities: [{ key: 'x-id:7' }],
-      identityKeys: ['x-id:7'],
-      why: '',
-      tags: ['x'],
-      cadenceDays: null,
-      snoozedUntil: null,
-      archived: false,
-      createdAt: time.iso(),
-      updatedAt: time.iso(),
-    });
-    const updated = await identities.linkAliases(ADA_ON_X, ['x-id:7']);
+  it('offers nothing for a number nobody has, with or without a stored handle', async () => {
+    await createPeopleService(db, time.clock).ensure(ADA_ON_X);
+    const before = await everything();
+    expect(await identities.aliasOffer(ADA_ON_X, ['x-id:99'])).toBeNull();
+    expect(await identities.aliasOffer({ key: 'x:stranger', name: 'S' }, ['x-id:99'])).toBeNull();
+    expect(await identities.aliasOffer(ADA_ON_X, [])).toBeNull();
+    // Nor is the number taught to the handle's person: that too would be the page's word.
+    expect(await everything()).toEqual(before);
+  });
+
+  it('offers nothing once linked, nor anyone with a handle of their own', async () => {
+    await importedByNumber('n', '7');
+    await identities.linkAliases(ADA_ON_X, ['x-id:7'], 'n');
+    expect(await identities.aliasOffer(ADA_ON_X, ['x-id:7'])).toBeNull();
+    // A renamed handle, or a page forging the number: someone with a handle keeps theirs.
+    const renamed: PersonRef = { key: 'x:newhandle', name: 'Mal', url: 'https://x.com/newhandle' };
+    expect(await identities.aliasOffer(renamed, ['x-id:7'])).toBeNull();
+  });
+
+  it('moves nobody with a handle to another handle on the word of an account number', async () => {
+    // The number is the page's to show: a forged one would hand someone else's record to it.
+    await importedByNumber('n', '42', 'Ada');
+    await identities.linkAliases({ key: 'x:oldhandle', name: 'Ada' }, ['x-id:42'], 'n');
+    const before = await everything();
+    const renamed: PersonRef = { key: 'x:newhandle', name: 'Mal', url: 'https://x.com/newhandle' };
+    expect(await identities.linkAliases(renamed, ['x-id:42'], 'n')).toBeNull();
+    expect(await everything()).toEqual(before);
+    expect(await createPeopleService(db).findByKey('x:newhandle')).toBeUndefined();
+  });
+
+  it('names a person imported by number, who has no handle, when the user says it is them', async () => {
+    await importedByNumber('n', '7');
+    const updated = await identities.linkAliases(ADA_ON_X, ['x-id:7'], 'n');
     expect(updated).toMatchObject({
       id: 'n',
       name: 'Ada Q.',
+      identities: [{ key: 'x-id:7' }, { key: 'x:adaquill', url: 'https://x.com/adaquill' }],
       identityKeys: ['x-id:7', 'x:adaquill'],
     });
+    expect(await db.people.get('n')).toEqual(updated);
+  });
+
+  it('links only the person it was asked about, as the offer stands now', async () => {
+    await importedByNumber('n', '7');
+    await importedByNumber('m', '8');
+    const before = await everything();
+    // Another person than the number's, or a person the number is not theirs: nothing.
+    expect(await identities.linkAliases(ADA_ON_X, ['x-id:7'], 'm')).toBeNull();
+    expect(await identities.linkAliases(ADA_ON_X, ['x-id:8'], 'n')).toBeNull();
+    expect(await everything()).toEqual(before);
   });
 
   it('never joins two stored people and never creates one', async () => {
     const people = createPeopleService(db, time.clock);
     await people.ensure(ADA_ON_X);
-    await people.ensure({ key: 'x-id:7', name: 'Someone' });
+    const someone = await people.ensure({ key: 'x-id:7', name: 'Someone' });
     const before = await everything();
-    expect(await identities.linkAliases(ADA_ON_X, ['x-id:7'])).toBeNull();
-    expect(await identities.linkAliases({ key: 'x:stranger', name: 'S' }, ['x-id:99'])).toBeNull();
+    expect(await identities.aliasOffer(ADA_ON_X, ['x-id:7'])).toBeNull();
+    expect(await identities.linkAliases(ADA_ON_X, ['x-id:7'], someone.id)).toBeNull();
+    expect(
+      await identities.linkAliases({ key: 'x:stranger', name: 'S' }, ['x-id:99'], someone.id),
+    ).toBeNull();
     expect(await everything()).toEqual(before);
   });
 });

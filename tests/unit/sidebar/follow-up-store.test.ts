@@ -85,6 +85,12 @@ function fakeApi() {
     splitIdentity: vi.fn<SidebarApi['splitIdentity']>(async () => {
       throw new Error('not expected');
     }),
+    acceptAlias: vi.fn<SidebarApi['acceptAlias']>(async () => {
+      throw new Error('not expected');
+    }),
+    dismissAlias: vi.fn<SidebarApi['dismissAlias']>(async () => {
+      throw new Error('not expected');
+    }),
     followUp: vi.fn<SidebarApi['followUp']>(async () => PERSON),
   } satisfies SidebarApi;
 }

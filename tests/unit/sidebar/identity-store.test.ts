@@ -1,3 +1,4 @@
+import type { SidebarContext } from '@/lib/messaging/protocol';
 import type { Person } from '@/lib/model/types';
 import type { PersonMatch } from '@/lib/services/identities';
 import type { SidebarApi } from '@/lib/sidebar/api';
@@ -35,9 +36,11 @@ function personNamed(id: string, name: string): Person {
   return { ...PERSON, id, name, identities: [{ key: `x:${id}` }], identityKeys: [`x:${id}`] };
 }
 
-/** The three requests the identity store sends, as spies. */
+/** The requests the identity store sends, as spies. */
 function fakeApi() {
   return {
+    acceptAlias: vi.fn<SidebarApi['acceptAlias']>(async () => ZED_LINKED),
+    dismissAlias: vi.fn<SidebarApi['dismissAlias']>(async () => undefined),
     searchPeople: vi.fn<SidebarApi['searchPeople']>(async () => []),
     mergePerson: vi.fn<SidebarApi['mergePerson']>(async () => PERSON),
     splitIdentity: vi.fn<SidebarApi['splitIdentity']>(async (_id, key) => ({
@@ -47,7 +50,26 @@ function fakeApi() {
   };
 }
 
+/** Someone from the X archive, known by number, once linked to the page's handle. */
+const ZED_LINKED: Person = {
+  ...personNamed('person-zed', 'Zed Orchard'),
+  identities: [{ key: 'x-id:42' }, { key: 'x:zedorchard' }],
+  identityKeys: ['x-id:42', 'x:zedorchard'],
+};
+
+/** The sidebar on @zedorchard's profile, whose number belongs to person-zed. */
+const OFFERED: SidebarContext = {
+  tabId: 7,
+  subject: { key: 'x:zedorchard', name: 'Zed Orchard', url: 'https://x.com/zedorchard' },
+  person: null,
+  notes: [],
+  interactions: [],
+  defaultCadenceDays: 30,
+  aliasOffer: { personId: 'person-zed', name: '', keys: ['x-id:42'], notes: 0, interactions: 2 },
+};
+
 let api: ReturnType<typeof fakeApi>;
+let context: SidebarContext | null;
 let ref: PersonRef | null;
 let person: Person | null;
 let reload: ReturnType<typeof vi.fn<() => Promise<void>>>;
@@ -57,6 +79,7 @@ let store: IdentityStore;
 
 beforeEach(() => {
   api = fakeApi();
+  context = null;
   ref = ADA;
   person = PERSON;
   reload = vi.fn(async () => undefined);
@@ -64,6 +87,7 @@ beforeEach(() => {
   inform = vi.fn();
   store = createIdentityStore({
     api,
+    context: () => context,
     personRef: () => ref,
     person: () => person,
     reload,
@@ -482,6 +506,60 @@ describe('split', () => {
 
     expect(inform).toHaveBeenCalledTimes(1);
     expect(reported()).toBe('context gone');
+    expect(store.busy.value).toBe(false);
+  });
+});
+
+describe('the answer to “Same person?”', () => {
+  const ANSWER = { tabId: 7, key: 'x:zedorchard', personId: 'person-zed' };
+
+  it('says yes for the offer the sidebar shows, says what happened and reloads', async () => {
+    context = OFFERED;
+
+    await store.acceptOffer();
+
+    expect(api.acceptAlias).toHaveBeenCalledTimes(1);
+    expect(api.acceptAlias).toHaveBeenCalledWith(ANSWER);
+    expect(inform).toHaveBeenCalledWith(
+      'X zedorchard is now part of Zed Orchard: their notes and interactions are here.',
+    );
+    expect(reload).toHaveBeenCalledTimes(1);
+    expect(store.busy.value).toBe(false);
+  });
+
+  it('says no for that offer and reloads, linking nothing', async () => {
+    context = OFFERED;
+
+    await store.dismissOffer();
+
+    expect(api.dismissAlias).toHaveBeenCalledWith(ANSWER);
+    expect(api.acceptAlias).not.toHaveBeenCalled();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends nothing when nothing is offered', async () => {
+    context = { ...OFFERED };
+    delete context.aliasOffer;
+
+    await store.acceptOffer();
+    await store.dismissOffer();
+
+    expect(api.acceptAlias).not.toHaveBeenCalled();
+    expect(api.dismissAlias).not.toHaveBeenCalled();
+  });
+
+  it('reports a refused answer and is busy only while it runs', async () => {
+    context = OFFERED;
+    const accepting = deferred<Person>();
+    api.acceptAlias.mockReturnValueOnce(accepting.promise);
+
+    const done = store.acceptOffer();
+    expect(store.busy.value).toBe(true);
+    accepting.reject(new Error('Refused: Acquaint asked nothing like that in this tab.'));
+    await done;
+
+    expect(reported()).toBe('Refused: Acquaint asked nothing like that in this tab.');
+    expect(inform).not.toHaveBeenCalled();
     expect(store.busy.value).toBe(false);
   });
 });

@@ -83,6 +83,12 @@ function backedApi() {
     splitIdentity: vi.fn<SidebarApi['splitIdentity']>(async () => {
       throw new Error('not expected');
     }),
+    acceptAlias: vi.fn<SidebarApi['acceptAlias']>(async () => {
+      throw new Error('not expected');
+    }),
+    dismissAlias: vi.fn<SidebarApi['dismissAlias']>(async () => {
+      throw new Error('not expected');
+    }),
     followUp: vi.fn<SidebarApi['followUp']>(async (person, change) => {
       let stored = await people.ensure(person);
       if (change.cadenceDays !== undefined)

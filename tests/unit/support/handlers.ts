@@ -1,6 +1,7 @@
 import { EMPTY_AUTO_BACKUP_STATE } from '@/lib/background/auto-backup';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
+import { createAliasOffers } from '@/lib/background/alias-offers';
 import { createBlogSites } from '@/lib/background/blog-sites';
 import { createHandlers, type HandlerDeps } from '@/lib/background/handlers';
 import { createMessageRouter } from '@/lib/background/router';
@@ -61,6 +62,7 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     },
     tabSubjects: createTabSubjects(fakeBrowser.storage.session),
     tabSelections: createTabSubjects(fakeBrowser.storage.session, 'tab-selected'),
+    aliasOffers: createAliasOffers(fakeBrowser.storage.session),
     sidebars: createSidebarHub(broadcast),
     sidebarFrames: createSidebarFrames(fakeBrowser.storage.session),
     tellTab,
