@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 import preact from '@preact/preset-vite';
 import type { AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
@@ -12,15 +14,33 @@ const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * Content scripts are built without webextension-polyfill: `wxt/browser` (which WXT's own content
- * script context imports) is the browser's native API there, and lib/content/runtime.ts does what
- * the polyfill did for the few calls content scripts make. The polyfill alone was a third of a
- * content script's size (issue 6: ≤ 8 KB gzipped each). Extension pages and the background keep it.
+ * What content scripts are built with instead of WXT's own; extension pages and the background
+ * keep WXT's.
+ * - Content scripts are built without webextension-polyfill: `wxt/browser` is the browser's native
+ *   API there, and lib/content/runtime.ts does what the polyfill did for the few calls content
+ *   scripts make. The polyfill alone was a third of a content script's size (issue 6: ≤ 8 KB
+ *   gzipped each).
+ * - WXT's content script context (which WXT's content script entry imports) dispatches DOM events
+ *   named with the extension's id, which the page's own listeners hear: that Acquaint is installed
+ *   and running (issue 12). lib/content/quiet-context.ts does the same work and tells the page
+ *   nothing.
  */
-function withNativeBrowser(alias: AliasOptions | undefined): AliasOptions {
-  const native = { find: 'wxt/browser', replacement: '@wxt-dev/browser' };
-  if (Array.isArray(alias)) return [native, ...alias.filter((entry) => entry.find !== native.find)];
-  return { ...(alias as Record<string, string> | undefined), [native.find]: native.replacement };
+const CONTENT_SCRIPT_ALIASES = [
+  { find: 'wxt/browser', replacement: '@wxt-dev/browser' },
+  {
+    find: 'wxt/utils/content-script-context',
+    replacement: fileURLToPath(new URL('./lib/content/quiet-context.ts', import.meta.url)),
+  },
+];
+
+function withContentScriptAliases(alias: AliasOptions | undefined): AliasOptions {
+  const ours = new Set(CONTENT_SCRIPT_ALIASES.map((entry) => entry.find));
+  if (Array.isArray(alias)) {
+    const others = alias.filter((entry) => typeof entry.find !== 'string' || !ours.has(entry.find));
+    return [...CONTENT_SCRIPT_ALIASES, ...others];
+  }
+  const replacements = CONTENT_SCRIPT_ALIASES.map((entry) => [entry.find, entry.replacement]);
+  return { ...(alias as Record<string, string> | undefined), ...Object.fromEntries(replacements) };
 }
 
 export default defineConfig({
@@ -29,7 +49,10 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
-      config.resolve = { ...config.resolve, alias: withNativeBrowser(config.resolve?.alias) };
+      config.resolve = {
+        ...config.resolve,
+        alias: withContentScriptAliases(config.resolve?.alias),
+      };
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

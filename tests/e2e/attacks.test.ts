@@ -67,6 +67,70 @@ const DEFINE_OUR_TAGS = `(() => {
   }));
 })();`;
 
+/** Every content script Acquaint has, by the entrypoint name WXT writes into its events' names. */
+const ENTRYPOINTS = [
+  'linkedin',
+  'x',
+  'blog',
+  'sidebar-frame',
+  'linkedin-subject',
+  'x-subject',
+  'blog-readers',
+];
+
+/** The events WXT's content script context sends, each as `<id>:<entrypoint>:wxt:<event>`. */
+const WXT_EVENTS = ['content-script-started', 'locationchange'];
+
+/**
+ * Listens, as LinkedIn could knowing Acquaint's id, in the capture phase on `window` and on
+ * `document`, for every event WXT names after an extension's content scripts, and for any message
+ * that names the id or WXT. It wraps nothing: a content script's own functions live in its
+ * isolated world, out of the page's reach, so what reaches the page's listeners is all it can get.
+ */
+function listenForOurEvents(extensionId: string): string {
+  const names = ENTRYPOINTS.flatMap((entrypoint) =>
+    WXT_EVENTS.map((event) => `${extensionId}:${entrypoint}:wxt:${event}`),
+  );
+  return `(() => {
+  const heard = (window.__heard = []);
+  for (const [where, target] of [['window', window], ['document', document]]) {
+    for (const name of ${JSON.stringify(names)}) {
+      target.addEventListener(name, (event) => heard.push(where + ' ' + event.type), true);
+    }
+  }
+  window.addEventListener('message', (event) => {
+    let text = '';
+    try {
+      text = JSON.stringify(event.data) ?? '';
+    } catch {
+      text = String(event.data);
+    }
+    if (text.includes(${JSON.stringify(extensionId)}) || text.includes('wxt')) {
+      heard.push('message ' + text);
+    }
+  }, true);
+})();`;
+}
+
+/** Starts recording, in the service worker, the subject keys content scripts report. */
+async function recordSubjects(session: ExtensionSession): Promise<() => Promise<string[]>> {
+  await session.worker.evaluate(() => {
+    const scope = globalThis as unknown as {
+      __subjects: string[];
+      chrome: {
+        runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
+      };
+    };
+    scope.__subjects = [];
+    scope.chrome.runtime.onMessage.addListener((message) => {
+      const request = message as { type?: string; subject?: { key?: string } | null } | null;
+      if (request?.type === 'tab.subject') scope.__subjects.push(request.subject?.key ?? '');
+    });
+  });
+  return () =>
+    session.worker.evaluate(() => (globalThis as unknown as { __subjects: string[] }).__subjects);
+}
+
 describe('attacks from the page', () => {
   const current = useExtensionSession();
 
@@ -138,6 +202,46 @@ describe('attacks from the page', () => {
       for (const url of pageFrames) expect(url).toMatch(/^chrome-error:/);
       await page.close();
     }
+  });
+
+  it('hears no event of Acquaint’s as it starts and follows a move to another profile', async () => {
+    const session = current();
+    const subjects = await recordSubjects(session);
+    const page = await openWithPageScript(
+      session,
+      'linkedin/profile-classic',
+      listenForOurEvents(session.extensionId),
+    );
+    await page.locator('acquaint-toggle').waitFor({ state: 'attached' });
+    await expect.poll(() => subjects()).toContain('linkedin:ada-quill-4b21a');
+
+    // What LinkedIn's app does: push the new address, then render the new profile in place.
+    const next = loadFixture('linkedin/profile-sdui');
+    session.serve(next.url, next.html);
+    await page.evaluate(
+      ([to, html]) => {
+        history.pushState({}, '', to);
+        setTimeout(() => {
+          const rendered = new DOMParser().parseFromString(html, 'text/html').body;
+          for (const img of rendered.querySelectorAll('img')) img.removeAttribute('src');
+          for (const child of [...document.body.children]) {
+            if (!child.localName.startsWith('acquaint-')) child.remove();
+          }
+          document.body.prepend(...rendered.children);
+        }, 200);
+      },
+      [new URL(next.url).pathname, next.html] as const,
+    );
+    // The content script saw the move and read the new profile's owner.
+    await expect.poll(() => subjects(), { timeout: 10_000 }).toContain('linkedin:ember-vantrell');
+    await clickToggle(page);
+    const frame = await sidebarFrame(page);
+    await expect
+      .poll(() => frame.locator('[data-testid="person-name"]').textContent())
+      .toBe('Ember Vantrell');
+
+    const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+    expect(heard).toEqual([]);
   });
 
   it('gets no shadow root by defining our tag names first, and the sidebar still works', async () => {
