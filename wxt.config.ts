@@ -69,6 +69,8 @@ export default defineConfig({
       'notifications',
       // Automatic backups write a file to the downloads folder, and delete their own old ones.
       'downloads',
+      // With a site's in-page switch off, the notes open in the browser's side panel instead.
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: [...SITE_HOST_PERMISSIONS],
     // Blogs are enabled one origin at a time, by the user, at run time; nothing broad at install.
@@ -82,7 +84,7 @@ export default defineConfig({
         description: 'Open Acquaint’s popup',
       },
       'toggle-sidebar': {
-        suggested_key: { default: 'Alt+Shift+A' },
+        suggested_key: { default: 'Alt+Shift+S' },
         description: 'Open or close the notes sidebar for the person on this page',
       },
     },
@@ -100,6 +102,16 @@ export default defineConfig({
             },
           ]
         : ['sidebar.html'],
+    // The same sidebar page, beside the tab rather than inside it (CONTRACT §5).
+    ...(browser === 'firefox'
+      ? {
+          sidebar_action: {
+            default_panel: 'sidebar.html',
+            default_title: 'Acquaint notes',
+            open_at_install: false,
+          },
+        }
+      : { side_panel: { default_path: 'sidebar.html' } }),
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
     ...(browser === 'firefox'

@@ -1,6 +1,7 @@
 import { HealthWarnings } from '@/components/HealthWarnings';
 import { Notice } from '@/components/Notice';
 import { ColdList } from '@/components/popup/ColdList';
+import { NotesHere } from '@/components/popup/NotesHere';
 import { SiteAccess } from '@/components/popup/SiteAccess';
 import type { PopupStore } from '@/lib/popup/store';
 import { siteLabel } from '@/lib/sites/site-label';
@@ -10,6 +11,9 @@ export function App({ store }: { store: PopupStore }) {
   return (
     <main class="popup">
       <h1>Acquaint</h1>
+      {store.notesHere.value && (
+        <NotesHere target={store.notesHere.value} onOpen={() => store.openNotesHere()} />
+      )}
       <HealthWarnings health={store.health.value} labelOf={siteLabel} />
       {store.coldError.value && <Notice tone="error" text={store.coldError.value} />}
       {cold && (

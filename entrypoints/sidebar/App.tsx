@@ -4,6 +4,7 @@ import { Notice } from '@/components/Notice';
 import { NoteComposer } from '@/components/NoteComposer';
 import { AliasOfferPanel } from '@/components/sidebar/AliasOfferPanel';
 import { FollowUpControls } from '@/components/sidebar/FollowUpControls';
+import { PagePeople } from '@/components/sidebar/PagePeople';
 import { SamePersonPanel } from '@/components/sidebar/SamePersonPanel';
 import { TouchForm } from '@/components/sidebar/TouchForm';
 import { Timeline } from '@/components/Timeline';
@@ -71,12 +72,32 @@ export function App({ store, followUp, identity }: Props) {
     );
   }
 
+  // The side panel's list of the page's authors (the in-page badges' job, done beside the page).
+  const pagePeople = context.page && (
+    <PagePeople
+      people={context.page.people}
+      shownKey={subject?.key}
+      picked={context.page.picked}
+      onPick={(person) => void store.pick(person)}
+    />
+  );
+
   if (!subject) {
     return (
       <main class="sidebar">
         <p class="empty" data-testid="no-subject">
-          Open someone’s LinkedIn or X profile to keep notes about them here.
+          {context.page
+            ? 'Open someone’s LinkedIn or X profile, or pick someone on this page, to keep notes about them here.'
+            : 'Open someone’s LinkedIn or X profile to keep notes about them here.'}
         </p>
+        {pagePeople}
+        {store.notice.value && (
+          <Notice
+            tone={store.notice.value.tone}
+            text={store.notice.value.text}
+            onDismiss={() => store.dismissNotice()}
+          />
+        )}
       </main>
     );
   }
@@ -180,6 +201,7 @@ export function App({ store, followUp, identity }: Props) {
           onDelete: (interaction) => void followUp.remove(interaction),
         }}
       />
+      {pagePeople}
     </main>
   );
 }

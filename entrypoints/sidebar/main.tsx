@@ -4,20 +4,31 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 
-import { claimFrame, messagingSidebarApi } from '@/lib/sidebar/api';
+import {
+  claimFrame,
+  messagingSidebarApi,
+  panelSidebarApi,
+  type SidebarApi,
+} from '@/lib/sidebar/api';
 import { keepLaidOut } from '@/lib/sidebar/layout-while-hidden';
 import { listenForRefresh } from '@/lib/sidebar/refresh-events';
 import { createFocusWatch, FOCUS_TAKEN_NOTICE } from '@/lib/sidebar/focus-watch';
 import { createFollowUpStore } from '@/lib/sidebar/follow-up-store';
 import { createIdentityStore } from '@/lib/sidebar/identity-store';
+import { followActiveTab, sidebarPlace } from '@/lib/sidebar/panel-follower';
 import { createSidebarStore } from '@/lib/sidebar/store';
 import { createJournal } from '@/lib/storage/journal';
 
 import { App } from './App';
 
+/** The tab the side panel follows; unused in a frame or a window, which have their own tab. */
+let followedTab = -1;
+// One object the stores share: in the side panel it becomes the panel's API before the first load.
+const api: SidebarApi = { ...messagingSidebarApi };
+
 const journal = createJournal(browser.storage.local);
 const store = createSidebarStore({
-  api: messagingSidebarApi,
+  api,
   journal: {
     put: (key, write) => journal.put(key, write.request),
     remove: (key) => journal.remove(key),
@@ -25,7 +36,7 @@ const store = createSidebarStore({
 });
 
 const followUp = createFollowUpStore({
-  api: messagingSidebarApi,
+  api,
   context: store.context,
   personRef: () => store.personRef(),
   reload: () => store.load(),
@@ -33,7 +44,7 @@ const followUp = createFollowUpStore({
 });
 
 const identity = createIdentityStore({
-  api: messagingSidebarApi,
+  api,
   context: () => store.context.value,
   personRef: () => store.personRef(),
   person: () => store.person.value,
@@ -68,7 +79,20 @@ if (root) {
   keepLaidOut(root);
   render(<App store={store} followUp={followUp} identity={identity} />, root);
 }
-// A refused claim is not fatal here: the background then refuses every request, which says why.
-void claimFrame(location.hash)
-  .catch(() => {})
-  .then(() => store.load());
+void sidebarPlace(location.hash).then(async (place) => {
+  if (place === 'panel') {
+    Object.assign(
+      api,
+      panelSidebarApi(() => followedTab),
+    );
+    // Each tab the user switches to is loaded as it comes.
+    await followActiveTab((tabId) => {
+      followedTab = tabId;
+      void store.load();
+    });
+    return;
+  }
+  // A refused claim is not fatal here: the background then refuses every request, which says why.
+  await claimFrame(location.hash).catch(() => {});
+  await store.load();
+});

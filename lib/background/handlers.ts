@@ -1,7 +1,8 @@
 import type { ContentPart } from '../messaging/content-parts';
 import type { AliasOffer, ContentCommand } from '../messaging/protocol';
 import { refOfPerson } from '../model/person-ref';
-import { aliasesFitPage, subjectFitsPage } from '../sites/claims';
+import { aliasesFitPage, peopleFitPage, subjectFitsPage } from '../sites/claims';
+import { inPageSiteOf, showsInPage } from '../sites/in-page';
 import type { Person } from '../model/types';
 import type { FollowUpService } from '../services/follow-up';
 import type { HealthService } from '../services/health';
@@ -18,7 +19,7 @@ import type { BlogSites } from './blog-sites';
 import type { Handlers, RequestContext } from './router';
 import type { SidebarFrames } from './sidebar-frames';
 import type { SidebarHub } from './sidebar-hub';
-import type { TabSubjects } from './tab-subjects';
+import type { TabSubjects, TabValues } from './tab-subjects';
 
 export interface HandlerDeps {
   people: PeopleService;
@@ -35,6 +36,12 @@ export interface HandlerDeps {
   tabSubjects: TabSubjects;
   /** The author the user picked on the page, per tab; shown instead of the subject. */
   tabSelections: TabSubjects;
+  /** The authors each tab's content script read, for the side panel's "People on this page". */
+  tabPeople: TabValues<PersonRef[]>;
+  /** A tab's address, as the browser tells it (undefined for a closed tab). */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** The in-page switches changed: the side panel follows them on every tab. */
+  inPageChanged(): void;
   /** Per tab, the link an X account number on the page points at, until the user answers. */
   aliasOffers: AliasOffers;
   sidebars: SidebarHub;
@@ -116,6 +123,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     };
   };
 
+  /** The side panel's "People on this page": the people the user knows first, then page order. */
+  const pageOf = async (tabId: number, picked: boolean) => {
+    const listed = (await deps.tabPeople.get(tabId)) ?? [];
+    const known = new Set(await people.knownKeys(listed.map((person) => person.key)));
+    const entries = listed.map((ref) => ({ ref, known: known.has(ref.key) }));
+    return {
+      people: [
+        ...entries.filter((entry) => entry.known),
+        ...entries.filter((entry) => !entry.known),
+      ],
+      picked,
+    };
+  };
+
   const requirePerson = async (personId: string) => {
     const person = await people.get(personId);
     if (!person) throw new Error('That person is no longer in Acquaint.');
@@ -185,9 +206,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
 
-    'sidebar.context': async (_request, context) => {
-      const tabId = requireTab(context);
-      const subject = (await tabSelections.get(tabId)) ?? (await tabSubjects.get(tabId));
+    'sidebar.context': async (request, context) => {
+      // The side panel sits in no tab: it follows the active tab of its window, which it names.
+      const inPanel = context.tabId === undefined;
+      const tabId = context.tabId ?? request.tabId;
+      if (tabId === undefined) throw new Error('Refused: this request must come from a tab.');
+      const selection = await tabSelections.get(tabId);
+      const subject = selection ?? (await tabSubjects.get(tabId));
+      const page = inPanel ? await pageOf(tabId, selection !== null) : undefined;
       if (!subject) {
         const { defaultCadenceDays } = await deps.settings.get();
         return {
@@ -197,6 +223,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           notes: [],
           interactions: [],
           defaultCadenceDays,
+          ...(page ? { page } : {}),
         };
       }
       const person = (await people.findByKey(subject.key)) ?? null;
@@ -213,7 +240,51 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         interactions: person ? await deps.interactions.listForPerson(person.id) : [],
         defaultCadenceDays,
         ...(aliasOffer ? { aliasOffer } : {}),
+        ...(page ? { page } : {}),
       };
+    },
+
+    'tab.people': async (request, context) => {
+      if (context.frameId !== 0) throw new Error('Refused: only the top frame lists its people.');
+      const tabId = requireTab(context);
+      const keys = request.people.map((person) => person.key);
+      if (!peopleFitPage(context.url, keys)) {
+        throw new Error('Refused: this page can only name people of its own site.');
+      }
+      if (await deps.tabPeople.set(tabId, request.people)) sidebars.refreshTab(tabId);
+      return null;
+    },
+
+    'panel.pick': async (request, context) => {
+      if (context.tabId !== undefined) throw new Error('Refused: only the side panel picks here.');
+      if (request.person) {
+        const { key } = request.person;
+        const listed = (await deps.tabPeople.get(request.tabId)) ?? [];
+        const subject = await tabSubjects.get(request.tabId);
+        if (subject?.key !== key && !listed.some((person) => person.key === key)) {
+          throw new Error('Refused: that person is not on this page.');
+        }
+      }
+      if (await tabSelections.set(request.tabId, request.person)) {
+        sidebars.refreshTab(request.tabId);
+      }
+      return null;
+    },
+
+    'tab.notesTarget': async (request) => {
+      const person =
+        (await tabSelections.get(request.tabId)) ?? (await tabSubjects.get(request.tabId));
+      const site = inPageSiteOf(await deps.tabUrl(request.tabId));
+      const inPage = site === null || showsInPage(await deps.settings.get(), site);
+      return { person, inPage };
+    },
+
+    'tab.showNotes': async (request) => {
+      const person =
+        (await tabSelections.get(request.tabId)) ?? (await tabSubjects.get(request.tabId));
+      if (!person) throw new Error('Nobody on this page to show notes on.');
+      await deps.tellTab(request.tabId, { type: 'sidebar.show', person });
+      return null;
     },
 
     'sidebar.close': async (_request, context) => {
@@ -257,6 +328,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         changed();
       }
       void deps.tellAllTabs({ type: 'settings.changed' }).catch(() => {});
+      if (
+        settings.inPageLinkedIn !== before.inPageLinkedIn ||
+        settings.inPageX !== before.inPageX
+      ) {
+        deps.inPageChanged();
+      }
       return settings;
     },
 

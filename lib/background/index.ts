@@ -4,6 +4,7 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { registerRememberMenu } from '../context-menu/menu';
 import { AcquaintDatabase } from '../db/database';
 import { contentPartFile } from '../messaging/content-parts';
+import { inPageSiteOf } from '../sites/in-page';
 import type { ContentCommand } from '../messaging/protocol';
 import { systemClock } from '../model/clock';
 import { createFollowUpService } from '../services/follow-up';
@@ -31,7 +32,8 @@ import { recoverJournal } from './recover-journal';
 import { createMessageRouter, type MessageRouter } from './router';
 import { createSidebarFrames } from './sidebar-frames';
 import { createSidebarHub } from './sidebar-hub';
-import { createTabSubjects } from './tab-subjects';
+import { createSidePanel } from './side-panel';
+import { createTabPeople, createTabSubjects } from './tab-subjects';
 
 /** A sidebar saves within a second or retries every few; an entry this old was left behind. */
 const ABANDONED_AFTER_MS = 2 * 60 * 1000;
@@ -49,6 +51,7 @@ export function startBackground(): void {
   const tabSelections = createTabSubjects(browser.storage.session, 'tab-selected');
   const aliasOffers = createAliasOffers(browser.storage.session);
   const sidebarFrames = createSidebarFrames(browser.storage.session);
+  const tabPeople = createTabPeople(browser.storage.session);
 
   const tellTab = async (tabId: number, command: ContentCommand) => {
     await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
@@ -87,6 +90,13 @@ export function startBackground(): void {
   });
 
   const logFailure = (error: unknown) => console.error('Acquaint:', error);
+  const settingsService = createSettingsService(db);
+  const sidePanel = createSidePanel({
+    sidePanel: browser.sidePanel,
+    sidebarAction: (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction,
+    settings: () => settingsService.get(),
+    tabs: () => browser.tabs.query({}),
+  });
   const people = createPeopleService(db);
   const openSidebarWindow = async (focus?: 'why') => {
     // The static address: sidebar.html is web-accessible with `use_dynamic_url`, and its dynamic
@@ -107,6 +117,11 @@ export function startBackground(): void {
       sidebars.refreshAll();
       void tellTabs({}, { type: 'people.changed' }).catch(() => {});
       return person;
+    },
+    openSidePanel: (tabId, url) => sidePanel.openFor(tabId, url),
+    showInPanel: async (tabId, person) => {
+      await tabSelections.set(tabId, person);
+      sidebars.refreshTab(tabId);
     },
     showInTab: async (tabId, person) => {
       const command: ContentCommand = { type: 'sidebar.show', person };
@@ -131,7 +146,6 @@ export function startBackground(): void {
     },
   }).catch((error: unknown) => console.error('Acquaint: context menu', error));
 
-  const settingsService = createSettingsService(db);
   const transfer = createTransferService(db);
   const autoBackup = createAutoBackup({
     exportBackup: () => transfer.exportBackup(),
@@ -157,6 +171,9 @@ export function startBackground(): void {
       tabSubjects,
       tabSelections,
       aliasOffers,
+      tabPeople,
+      tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
+      inPageChanged: () => void sidePanel.settingsChanged().catch(logFailure),
       sidebars,
       sidebarFrames,
       tellTab,
@@ -212,13 +229,34 @@ export function startBackground(): void {
     void tabSelections.forget(tabId);
     void aliasOffers.forget(tabId);
     void sidebarFrames.forget(tabId);
+    void tabPeople.forget(tabId);
   });
+  // A LinkedIn or X tab's side panel follows its site's in-page switch (lib/background/side-panel.ts).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'loading') {
+      void sidePanel.tabChanged(tabId, tab.url).catch(logFailure);
+    }
+    // Someone picked in the side panel was on the page the tab has left, as a badge's pick is.
+    if (change.url !== undefined && inPageSiteOf(change.url) !== null) {
+      void tabSelections
+        .set(tabId, null)
+        .then((changed) => changed && sidebars.refreshTab(tabId))
+        .catch(logFailure);
+    }
+  });
+  void sidePanel.settingsChanged().catch(logFailure);
 
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-sidebar') return;
-    const tabId = tab?.id ?? (await activeTabId());
-    // A tab without Acquaint's content script has no listener; there is nothing to toggle there.
-    if (tabId !== undefined) await tellTab(tabId, { type: 'sidebar.toggle' }).catch(() => {});
+    // First, before anything is awaited: the key press counts as the user's only until then.
+    const inPanel =
+      tab?.id === undefined ? Promise.resolve(false) : sidePanel.openFor(tab.id, tab.url);
+    void inPanel.then(async (opened) => {
+      if (opened) return;
+      const tabId = tab?.id ?? (await activeTabId());
+      // A tab without Acquaint's content script has no listener; there is nothing to toggle there.
+      if (tabId !== undefined) await tellTab(tabId, { type: 'sidebar.toggle' }).catch(() => {});
+    });
   });
 
   // Ask the browser not to evict the notes under storage pressure.

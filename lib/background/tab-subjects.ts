@@ -8,31 +8,53 @@ export interface SessionArea {
   remove(key: string): Promise<void>;
 }
 
-export type TabSubjects = ReturnType<typeof createTabSubjects>;
+export type TabValues<T> = ReturnType<typeof createTabValues<T>>;
+export type TabSubjects = TabValues<PersonRef>;
 
 /**
  * A person per tab: the page's subject as its content script last reported it, or (with another
- * prefix) the author the user picked on the page. Kept in session storage, which the browser clears
- * when it quits, so it survives the service worker stopping and nothing longer.
+ * prefix) the author the user picked on the page.
  */
-export function createTabSubjects(area: SessionArea, prefix = 'tab-subject') {
-  const cache = new Map<number, PersonRef | null>();
+export function createTabSubjects(area: SessionArea, prefix = 'tab-subject'): TabSubjects {
+  return createTabValues<PersonRef>(area, prefix, samePersonRef);
+}
+
+/** The authors each tab's content script read, in page order (the side panel's list). */
+export function createTabPeople(area: SessionArea): TabValues<PersonRef[]> {
+  return createTabValues<PersonRef[]>(area, 'tab-people', (a, b) => {
+    if (a === null || b === null) return a === b;
+    return (
+      a.length === b.length && a.every((person, index) => samePersonRef(person, b[index] ?? null))
+    );
+  });
+}
+
+/**
+ * One value per tab, kept in session storage, which the browser clears when it quits, so it
+ * survives the service worker stopping and nothing longer.
+ */
+export function createTabValues<T>(
+  area: SessionArea,
+  prefix: string,
+  same: (a: T | null, b: T | null) => boolean,
+) {
+  const cache = new Map<number, T | null>();
   const keyOf = (tabId: number) => `${prefix}:${tabId}`;
 
   return {
-    async get(tabId: number): Promise<PersonRef | null> {
+    async get(tabId: number): Promise<T | null> {
       if (cache.has(tabId)) return cache.get(tabId) ?? null;
-      const stored = (await area.get(keyOf(tabId)))[keyOf(tabId)] as PersonRef | null | undefined;
+      const stored = (await area.get(keyOf(tabId)))[keyOf(tabId)] as T | null | undefined;
       cache.set(tabId, stored ?? null);
       return stored ?? null;
     },
 
-    /** Records the tab's subject; returns whether it changed. */
-    async set(tabId: number, subject: PersonRef | null): Promise<boolean> {
+    /** Records the tab's value; returns whether it changed. */
+    async set(tabId: number, value: T | null): Promise<boolean> {
       const previous = await this.get(tabId);
-      if (samePersonRef(previous, subject)) return false;
-      cache.set(tabId, subject);
-      if (subject) await area.set({ [keyOf(tabId)]: subject });
+      if (same(previous, value)) return false;
+      cache.set(tabId, value);
+      if (value !== null) await area.set({ [keyOf(tabId)]: value });
       else await area.remove(keyOf(tabId));
       return true;
     },

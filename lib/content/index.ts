@@ -8,6 +8,7 @@ import { createAuthorBadges } from './author-badges';
 import { createHealthWatch } from './health-watch';
 import { createLazySidebarFrame } from './lazy-sidebar';
 import { createLazySubjectTracker } from './lazy-subject';
+import type { createPagePeople, PagePeople } from './page-people';
 import { createPartLoader } from './parts';
 import { extensionId, onCommand, sendRequest } from './runtime';
 import { applyDebugSetting, loadContentSettings } from './settings';
@@ -20,6 +21,10 @@ const SUBJECT_PAGES = new Set(['profile', 'messaging']);
  * author, and owns the sidebar's toggle and frame (loaded when first needed). It reads `pages`
  * only, its own site's, passed by its entrypoint, so no script carries another site's readers; who
  * a page is about it reads with the site's `subjectPart`, loaded on the first page with a subject.
+ *
+ * With the site's in-page switch off it only reads: the subject and the authors go to the
+ * background for the side panel, and nothing is added to the page (CONTRACT §5). Until the
+ * settings are known it adds nothing either.
  */
 export function startContent(
   ctx: ContentScriptContext,
@@ -29,6 +34,7 @@ export function startContent(
   const site = pages.id;
   let subject: PersonRef | null = null;
   let selected: PersonRef | null = null;
+  let inPage = false;
 
   const send = (request: Parameters<typeof sendRequest>[0]) =>
     sendRequest(request).catch((error: unknown) => {
@@ -56,7 +62,7 @@ export function startContent(
     (next, aliases) => {
       subject = next;
       if (next?.name) health.found();
-      void sidebar.setAvailable(subject !== null || selected !== null);
+      if (inPage) void sidebar.setAvailable(subject !== null || selected !== null);
       void send({
         type: 'tab.subject',
         subject: next,
@@ -77,25 +83,58 @@ export function startContent(
   });
   let badgesOn = false;
 
+  // The side panel's list: only with the in-page switch off, so loaded then (lib/content/parts.ts).
+  const loadPagePeople = createPartLoader<typeof createPagePeople>('page-people');
+  let pagePeople: PagePeople | undefined;
+  let listing = false;
+  const startListing = () =>
+    loadPagePeople().then(
+      (create) => {
+        if (!listing || !ctx.isValid) return;
+        pagePeople ??= create(ctx, {
+          site,
+          findAuthors: guarded(pages.findAuthors, () => []),
+          onAuthors: () => health.found(),
+          report: (people) => void send({ type: 'tab.people', people }),
+        });
+        pagePeople.track(new URL(location.href));
+      },
+      (error: unknown) => {
+        if (ctx.isValid) console.warn('Acquaint could not load its page reader.', error);
+      },
+    );
+
   const track = (url: URL) => {
     select(null);
     const kind = guarded(pages.pageKind, () => null)(url);
-    // Author pages are judged by the badges' scan; with badges off they are not judged at all.
-    health.expect(kind && (SUBJECT_PAGES.has(kind) || badgesOn) ? kind : null);
+    // Author pages are judged by the scan of their authors; without one they are not judged.
+    health.expect(kind && (SUBJECT_PAGES.has(kind) || badgesOn || listing) ? kind : null);
     tracker.track(url);
     if (badgesOn) badges.track(url);
+    if (listing) pagePeople?.track(url);
   };
 
   const applySettings = async () => {
     const settings = await loadContentSettings();
     applyDebugSetting(settings);
-    if (settings.badges && !badgesOn) {
+    inPage = site === 'linkedin' ? settings.inPageLinkedIn : settings.inPageX;
+    const wantBadges = inPage && settings.badges;
+    if (wantBadges && !badgesOn) {
       badgesOn = true;
       badges.track(new URL(location.href));
-    } else if (!settings.badges && badgesOn) {
+    } else if (!wantBadges && badgesOn) {
       badgesOn = false;
       badges.clear();
     }
+    // The side panel's list is read only while the page shows nothing of Acquaint's.
+    if (!inPage && !listing) {
+      listing = true;
+      void startListing();
+    } else if (inPage && listing) {
+      listing = false;
+      pagePeople?.stop();
+    }
+    await sidebar.setAvailable(inPage && (subject !== null || selected !== null));
   };
 
   void applySettings().then(() => track(new URL(location.href)));
@@ -105,6 +144,8 @@ export function startContent(
   onCommand(ctx, (message, sender) => {
     if (sender.id !== extensionId()) return undefined;
     const command = message as ContentCommand | undefined;
+    // Nothing of the in-page sidebar while the page is to show nothing (no answer: not shown).
+    if (!inPage && command?.type.startsWith('sidebar.')) return undefined;
     switch (command?.type) {
       case 'sidebar.toggle':
         return sidebar.toggle().then(() => true);

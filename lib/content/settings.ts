@@ -3,12 +3,21 @@ import { setSiteTracer } from '../sites/trace';
 import { sendRequest } from './runtime';
 
 /** The settings a content script follows; the rest of Settings is none of its business. */
-export type ContentSettings = Pick<Settings, 'badges' | 'debug'>;
+export type ContentSettings = Pick<Settings, 'badges' | 'debug' | 'inPageLinkedIn' | 'inPageX'>;
 
-/** The defaults of DEFAULT_SETTINGS for these two, without the others' code in every page. */
-const CONTENT_DEFAULTS: ContentSettings = { badges: true, debug: false };
+/**
+ * What a content script does when the background cannot be asked: nothing the page could see.
+ * A user who turned a site's in-page switch off must not find Acquaint in its pages because the
+ * background was slow to answer once.
+ */
+const CONTENT_DEFAULTS: ContentSettings = {
+  badges: false,
+  debug: false,
+  inPageLinkedIn: false,
+  inPageX: false,
+};
 
-/** The settings a content script follows; defaults if the background cannot be asked. */
+/** The settings a content script follows; nothing visible if the background cannot be asked. */
 export async function loadContentSettings(): Promise<ContentSettings> {
   try {
     return await sendRequest({ type: 'settings.get' });

@@ -6,9 +6,8 @@
 import { browser } from 'wxt/browser';
 
 import type { Person } from '../model/types';
-import { isLinkedInHost } from '../sites/linkedin/urls';
+import { inPageSiteOf } from '../sites/in-page';
 import type { PersonRef } from '../sites/types';
-import { isXHost } from '../sites/x/urls';
 import { REMEMBER_MENU_ID, type RememberClick, resolveRemember, type RememberTab } from './resolve';
 
 export { REMEMBER_MENU_ID } from './resolve';
@@ -33,6 +32,13 @@ export const REMEMBER_MENU_ITEM: MenuItem = {
 export interface RememberDeps {
   /** The person with this identity, created the first time; the same one on every later call. */
   ensurePerson(ref: PersonRef): Promise<Person>;
+  /**
+   * Opens the browser's side panel beside the tab, where its site shows nothing in its pages;
+   * resolves to whether it did. Called before anything is awaited (the click counts until then).
+   */
+  openSidePanel?(tabId: number, pageUrl: string | undefined): Promise<boolean>;
+  /** Shows this person in the side panel that follows the tab. */
+  showInPanel?(tabId: number, person: PersonRef): Promise<void>;
   /** Opens the tab's own sidebar on this person; true when the tab's content script did. */
   showInTab(tabId: number, person: PersonRef): Promise<boolean>;
   /** Opens the small extension window on this person, ready for the "why this person" line. */
@@ -63,6 +69,12 @@ export function createRememberHandler(deps: RememberDeps): RememberHandler {
       deps.notify(resolved.error);
       return;
     }
+    const tabId = tab?.id !== undefined && tab.id >= 0 ? tab.id : undefined;
+    const pageUrl = info.pageUrl ?? tab?.url;
+    const inPanel =
+      tabId !== undefined && deps.openSidePanel
+        ? deps.openSidePanel(tabId, pageUrl)
+        : Promise.resolve(false);
 
     let person: Person;
     try {
@@ -75,8 +87,11 @@ export function createRememberHandler(deps: RememberDeps): RememberHandler {
     const shown: PersonRef = { ...resolved.person, name: person.name || resolved.person.name };
 
     try {
-      const tabId = tab?.id;
-      if (tabId !== undefined && tabId >= 0 && acquaintRunsOn(info.pageUrl ?? tab?.url)) {
+      if (tabId !== undefined && (await inPanel) && deps.showInPanel) {
+        await deps.showInPanel(tabId, shown);
+        return;
+      }
+      if (tabId !== undefined && inPageSiteOf(pageUrl) !== null) {
         const opened = await deps.showInTab(tabId, shown).catch(() => false);
         if (opened) return;
       }
@@ -85,17 +100,6 @@ export function createRememberHandler(deps: RememberDeps): RememberHandler {
       deps.notify(`Acquaint remembered ${shown.name} but could not show them: ${messageOf(error)}`);
     }
   };
-}
-
-/** Whether Acquaint's content script (and so its in-page sidebar) runs on this page. */
-function acquaintRunsOn(pageUrl: string | undefined): boolean {
-  if (pageUrl === undefined) return false;
-  try {
-    const url = new URL(pageUrl);
-    return url.protocol === 'https:' && (isLinkedInHost(url.hostname) || isXHost(url.hostname));
-  } catch {
-    return false;
-  }
 }
 
 function messageOf(error: unknown): string {

@@ -3,7 +3,12 @@
  * script first needs them (issue 6: each content script ≤ 8 KB gzipped). Each is built as
  * `content-scripts/<name>.js`; a content script may ask for these and for nothing else.
  */
-export const CONTENT_PARTS = ['blog-readers', 'linkedin-subject', 'x-subject'] as const;
+export const CONTENT_PARTS = [
+  'blog-readers',
+  'linkedin-subject',
+  'x-subject',
+  'page-people',
+] as const;
 
 export type ContentPart = (typeof CONTENT_PARTS)[number];
 

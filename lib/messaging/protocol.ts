@@ -32,10 +32,30 @@ export interface SidebarContext {
   /** The default keep-in-touch cadence, for "Default (30 days)". */
   defaultCadenceDays: number;
   /**
+   * In the side panel: the authors on the tab's page, people the user knows first, and whether
+   * the person shown was picked from them (rather than being the page's own subject).
+   */
+  page?: { people: PagePerson[]; picked: boolean };
+  /**
    * The page's account number belongs to someone else in Acquaint (known only by it, from the X
    * archive): the sidebar asks whether they are this page's person. Absent when nothing is asked.
    */
   aliasOffer?: AliasOffer;
+}
+
+/** Someone the content script read on the tab's page, for the side panel's "People on this page". */
+export interface PagePerson {
+  ref: PersonRef;
+  /** Whether Acquaint keeps anything about them; they are listed first. */
+  known: boolean;
+}
+
+/** What the popup offers for the active tab: "Notes on <person>", and where they open. */
+export interface NotesTarget {
+  /** Who the tab is about (or whom the user picked on it); null when nobody. */
+  person: PersonRef | null;
+  /** Whether its site shows Acquaint inside its pages; if not, the notes open in the side panel. */
+  inPage: boolean;
 }
 
 /** Someone stored whom the page's X account number points at; linked only if the user says yes. */
@@ -63,6 +83,10 @@ export interface NoteSaveResult {
 export interface ResponseMap {
   'tab.subject': null;
   'sidebar.context': SidebarContext;
+  'tab.people': null;
+  'panel.pick': null;
+  'tab.notesTarget': NotesTarget;
+  'tab.showNotes': null;
   'sidebar.close': null;
   'sidebar.load': null;
   'sidebar.token': { token: string };
@@ -110,6 +134,13 @@ export type SenderKind = 'content' | 'extension-page';
 export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   'tab.subject': ['content'],
   'sidebar.context': ['extension-page'],
+  // What the content script read of its page's authors, for the side panel's list (read only).
+  'tab.people': ['content'],
+  // The side panel shows someone from "People on this page" (or the page's own subject again).
+  'panel.pick': ['extension-page'],
+  // The popup's "Notes on <the person on this tab>", and opening them inside the page.
+  'tab.notesTarget': ['extension-page'],
+  'tab.showNotes': ['extension-page'],
   'sidebar.close': ['extension-page'],
   // The content script's toggle and frame, injected into its own tab when first needed.
   'sidebar.load': ['content'],

@@ -13,7 +13,7 @@ import {
 import { SETTING_RANGES } from '../model/settings';
 import { INTERACTION_KINDS } from '../model/types';
 import { CONTENT_PARTS } from './content-parts';
-import { MAX_LOOKUP_KEYS } from './limits';
+import { MAX_LOOKUP_KEYS, MAX_PAGE_PEOPLE } from './limits';
 
 /** Validation of everything that crosses into the background. Only the background imports this. */
 
@@ -67,6 +67,9 @@ export const interactionSchema = interactionFieldsSchema.extend({
 const cadenceSchema = z.number().int().min(0).max(3650).nullable();
 
 const siteIdSchema = z.enum(['linkedin', 'x', 'blog']);
+
+/** A browser tab's id, as `tabs` gives it. */
+const tabIdSchema = z.number().int().nonnegative();
 const pageKindSchema = z.enum([
   'profile',
   'feed',
@@ -106,7 +109,7 @@ const aliasAnswerFields = {
   key: identityKeySchema,
   personId: idSchema,
   // For a sidebar outside its tab (the side panel); a sidebar in a tab answers for that tab.
-  tabId: z.number().int().nonnegative().optional(),
+  tabId: tabIdSchema.optional(),
 };
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -119,7 +122,19 @@ export const requestSchema = z.discriminatedUnion('type', [
     // lag a single-page app's history.pushState by a message.
     pageUrl: webUrlSchema.optional(),
   }),
-  z.strictObject({ type: z.literal('sidebar.context') }),
+  z.strictObject({
+    type: z.literal('tab.people'),
+    people: z.array(personRefSchema).max(MAX_PAGE_PEOPLE),
+  }),
+  // The side panel has no tab of its own: it names the active tab of its window.
+  z.strictObject({ type: z.literal('sidebar.context'), tabId: tabIdSchema.optional() }),
+  z.strictObject({
+    type: z.literal('panel.pick'),
+    tabId: tabIdSchema,
+    person: personRefSchema.nullable(),
+  }),
+  z.strictObject({ type: z.literal('tab.notesTarget'), tabId: tabIdSchema }),
+  z.strictObject({ type: z.literal('tab.showNotes'), tabId: tabIdSchema }),
   z.strictObject({ type: z.literal('sidebar.close') }),
   z.strictObject({ type: z.literal('sidebar.load') }),
   z.strictObject({ type: z.literal('sidebar.token') }),
@@ -154,6 +169,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     patch: z.strictObject({
       badges: z.boolean().optional(),
       debug: z.boolean().optional(),
+      inPageLinkedIn: z.boolean().optional(),
+      inPageX: z.boolean().optional(),
       defaultCadenceDays: rangeSchema('defaultCadenceDays').optional(),
       autoBackup: z.boolean().optional(),
       autoBackupEveryDays: rangeSchema('autoBackupEveryDays').optional(),

@@ -4,6 +4,13 @@ export interface Settings {
   badges: boolean;
   /** Log what each site adapter tried, in the page's console. */
   debug: boolean;
+  /**
+   * Show Acquaint inside LinkedIn's pages (the toggle, the sidebar's frame, the badges). Off, it
+   * adds nothing to them and the notes open in the browser's side panel (CONTRACT §5).
+   */
+  inPageLinkedIn: boolean;
+  /** The same for X's pages. */
+  inPageX: boolean;
   /** Keep-in-touch interval for people without their own (CONTRACT §4). */
   defaultCadenceDays: number;
   /** Write a backup file to the downloads folder now and then, so an uninstall cannot take the notes. */
@@ -17,6 +24,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   badges: true,
   debug: false,
+  inPageLinkedIn: true,
+  inPageX: true,
   defaultCadenceDays: 30,
   autoBackup: true,
   autoBackupEveryDays: 1,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 
 import { sendRequest } from '../messaging/client';
+import type { NotesTarget } from '../messaging/protocol';
 import type { ColdList } from '../model/cold';
 import type { Interaction, Person } from '../model/types';
 import { messagingOptionsApi, type OptionsApi } from '../options/api';
@@ -17,6 +18,15 @@ export interface PopupApi extends OptionsApi {
   snooze(person: PersonRef, until: string): Promise<Person>;
   openTab(url: string): Promise<void>;
   openNotes(personId: string): Promise<void>;
+  /** Whom the tab is about, and whether their notes open inside its page or beside it. */
+  notesTarget(tabId: number): Promise<NotesTarget>;
+  /**
+   * Opens the browser's side panel beside the tab. Call it straight from the click: the browser
+   * opens it only while the click is being handled.
+   */
+  openSidePanel(tabId: number): Promise<void>;
+  /** Opens the notes inside the tab's page, on whom it is about. */
+  showNotesInPage(tabId: number): Promise<void>;
 }
 
 export const messagingPopupApi: PopupApi = {
@@ -34,4 +44,17 @@ export const messagingPopupApi: PopupApi = {
   openNotes: async (personId) => {
     await sendRequest({ type: 'person.openNotes', personId });
   },
+  notesTarget: (tabId) => sendRequest({ type: 'tab.notesTarget', tabId }),
+  openSidePanel: async (tabId) => {
+    if (browser.sidePanel) await browser.sidePanel.open({ tabId });
+    else await (browser as unknown as FirefoxSidebar).sidebarAction.open();
+  },
+  showNotesInPage: async (tabId) => {
+    await sendRequest({ type: 'tab.showNotes', tabId });
+  },
 };
+
+/** Firefox's sidebar, which its types for `browser` may not declare. */
+interface FirefoxSidebar {
+  sidebarAction: { open(): Promise<void> };
+}

@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 
-import type { ColdPerson } from '../messaging/protocol';
+import type { ColdPerson, NotesTarget } from '../messaging/protocol';
 import { type ColdList, DAY_MS } from '../model/cold';
 import type { SiteHealth } from '../model/health';
 import { profileUrlOf, refOfPerson } from '../model/person-ref';
@@ -30,6 +30,8 @@ export function createPopupStore(api: PopupApi) {
   const coldError = signal<string | null>(null);
   /** The row the arrow keys are on. */
   const active = signal(0);
+  /** "Notes on <the person on this tab>", on LinkedIn and X pages that show someone. */
+  const notesHere = signal<NotesTarget | null>(null);
 
   const loadCold = async () => {
     try {
@@ -67,6 +69,7 @@ export function createPopupStore(api: PopupApi) {
 
   return {
     site,
+    notesHere,
     health,
     status,
     cold,
@@ -83,6 +86,27 @@ export function createPopupStore(api: PopupApi) {
       tab.value = activeTab;
       blogs.value = enabled;
       health.value = siteHealth;
+      const tabId = activeTab?.id;
+      if (tabId !== undefined && site.value.kind === 'built-in') {
+        notesHere.value = await api.notesTarget(tabId).catch(() => null);
+      }
+    },
+
+    /**
+     * Opens the notes on the tab's person: beside the page in the side panel when its site shows
+     * nothing in its pages, else in the page's own sidebar. Called straight from the click.
+     */
+    openNotesHere() {
+      const tabId = tab.value?.id;
+      const target = notesHere.value;
+      if (tabId === undefined || !target) return;
+      const opening = target.inPage ? api.showNotesInPage(tabId) : api.openSidePanel(tabId);
+      opening.then(
+        () => api.closePopup(),
+        (error: unknown) => {
+          coldError.value = error instanceof Error ? error.message : String(error);
+        },
+      );
     },
 
     /** Arrow keys move between rows; Enter opens the active person's profile. */

@@ -33,6 +33,11 @@ export interface SidebarApi {
   /** The user's answer to `SidebarContext.aliasOffer`, for the subject `key` of tab `tabId`. */
   acceptAlias(answer: AliasAnswer): Promise<Person>;
   dismissAlias(answer: AliasAnswer): Promise<void>;
+  /**
+   * The side panel only: shows someone from "People on this page", or with null the page's own
+   * person again.
+   */
+  pick?(person: PersonRef | null): Promise<void>;
 }
 
 export interface AliasAnswer {
@@ -81,3 +86,18 @@ export const messagingSidebarApi: SidebarApi = {
     await sendRequest({ type: 'people.dismissAlias', ...answer });
   },
 };
+
+/**
+ * The side panel's API: the same requests, about the tab it follows (it sits in no tab, so it
+ * names it), and closing the panel itself.
+ */
+export function panelSidebarApi(tabId: () => number): SidebarApi {
+  return {
+    ...messagingSidebarApi,
+    context: () => sendRequest({ type: 'sidebar.context', tabId: tabId() }),
+    close: async () => window.close(),
+    pick: async (person) => {
+      await sendRequest({ type: 'panel.pick', tabId: tabId(), person });
+    },
+  };
+}

@@ -378,6 +378,14 @@ export function createSidebarStore(options: SidebarStoreOptions) {
         await queue.flush();
         await api.close();
       }),
+
+    /** The side panel: show someone from "People on this page" (null: the page's own person). */
+    pick: (person: PersonRef | null) =>
+      attempt(async () => {
+        await queue.flush();
+        await api.pick?.(person);
+        await load();
+      }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { inPageSiteOf, KEY_SCHEME } from './in-page';
 import { isLinkedInMessagingThread, linkedInProfileKey } from './linkedin/urls';
 import { xProfileKey } from './x/urls';
 
@@ -22,4 +23,13 @@ const X_ACCOUNT_NUMBER = /^x-id:\d{1,20}$/;
 export function aliasesFitPage(pageUrl: URL, aliases: readonly string[]): boolean {
   if (aliases.length === 0) return true;
   return xProfileKey(pageUrl) !== null && aliases.every((alias) => X_ACCOUNT_NUMBER.test(alias));
+}
+
+/**
+ * The authors a page lists for the side panel: only people of its own site (a LinkedIn page names
+ * LinkedIn members, an X page X accounts). Shown, never stored, so nothing more is checked.
+ */
+export function peopleFitPage(pageUrl: string | undefined, keys: readonly string[]): boolean {
+  const site = inPageSiteOf(pageUrl);
+  return site !== null && keys.every((key) => key.startsWith(KEY_SCHEME[site]));
 }

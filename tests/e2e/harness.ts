@@ -10,7 +10,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Frame,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const FIXTURES_DIR = resolve('tests/fixtures');
@@ -48,6 +55,11 @@ export interface ExtensionSession {
   requests: ObservedRequest[];
   /** Serves `html` whenever the browser asks for `url` (query and hash ignored). */
   serve(url: string, html: string): void;
+  /**
+   * Every page the browser has, including the side panel and the toolbar popup, which are in no
+   * tab and so missing from `context.pages()`: read over DevTools (launch with `devtools`).
+   */
+  browserPages(): Promise<Page[]>;
   /** Requests that left for anywhere other than a page we served or what that page itself links. */
   strayRequests(): ObservedRequest[];
   /**
@@ -68,6 +80,11 @@ interface LaunchOptions {
   spy?: boolean;
   /** Run with a window on this X display instead of headless (for the browser's own prompts). */
   display?: string;
+  /**
+   * Open a DevTools port on 127.0.0.1, for the pages Playwright's own connection never lists: the
+   * side panel and the toolbar popup (see `browserPages`).
+   */
+  devtools?: boolean;
 }
 
 /** Launches Debian's Chromium with the built extension and a closed network. */
@@ -91,6 +108,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       // Every request the network stack starts, whoever asked for it (see `escapes`).
       `--log-net-log=${netLogPath}`,
       '--net-log-capture-mode=Default',
+      // Port 0: Chromium picks a free one and writes it to DevToolsActivePort.
+      ...(options.devtools
+        ? ['--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0']
+        : []),
     ],
   });
 
@@ -111,6 +132,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   let escaped: ObservedRequest[] | undefined;
+  const devtools: Browser[] = [];
 
   return {
     context,
@@ -120,6 +142,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     requests,
     serve(url, html) {
       pages.set(servedKey(url), html);
+    },
+    async browserPages() {
+      if (!options.devtools) throw new Error('Launch with `devtools: true` to see every page.');
+      // A new connection each time: one made earlier does not attach to a side panel opened since.
+      const [port] = readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n');
+      const connection = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      devtools.push(connection);
+      return connection.contexts().flatMap((each) => each.pages());
     },
     strayRequests() {
       const served = [...pages.keys()];
@@ -140,6 +170,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async close() {
       if (escaped) return;
+      for (const connection of devtools) await connection.close();
       await context.close();
       // A tab the extension opens (a profile, at the user's click) starts its first navigation
       // before the test's routing can catch it; the very address a test served is no leak.

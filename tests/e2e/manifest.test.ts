@@ -14,6 +14,11 @@ const ALLOWED_PERMISSIONS = [
   'notifications',
   'downloads',
 ];
+/** Chrome's side panel needs a permission; Firefox's sidebar (`sidebar_action`) needs none. */
+const BUILD_PERMISSIONS: Record<(typeof BUILDS)[number], string[]> = {
+  'chrome-mv3': ['sidePanel'],
+  'firefox-mv2': [],
+};
 /** Blogs: asked for one origin at a time, at run time, never granted at install. */
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
 
@@ -37,6 +42,8 @@ interface Manifest {
   externally_connectable?: unknown;
   browser_specific_settings?: { gecko?: { id?: string } };
   commands?: Record<string, unknown>;
+  side_panel?: { default_path?: string };
+  sidebar_action?: { default_panel?: string };
   icons?: Record<string, string>;
 }
 
@@ -85,7 +92,7 @@ describe.each(BUILDS)('the %s manifest', (build) => {
   it('asks for LinkedIn and X hosts only, and no more API permissions than it uses', () => {
     expect(hostsOf(manifest).sort()).toEqual([...ALLOWED_HOSTS].sort());
     const apis = (manifest.permissions ?? []).filter((permission) => !permission.includes('://'));
-    expect(apis.sort()).toEqual([...ALLOWED_PERMISSIONS].sort());
+    expect(apis.sort()).toEqual([...ALLOWED_PERMISSIONS, ...BUILD_PERMISSIONS[build]].sort());
     for (const script of manifest.content_scripts ?? []) {
       for (const match of script.matches) expect(ALLOWED_HOSTS).toContain(match);
     }
@@ -183,6 +190,14 @@ describe.each(BUILDS)('the %s manifest', (build) => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  it('opens the same sidebar page in the browser’s side panel', () => {
+    const panel =
+      build === 'chrome-mv3'
+        ? manifest.side_panel?.default_path
+        : manifest.sidebar_action?.default_panel;
+    expect(panel).toBe('sidebar.html');
   });
 
   it('declares the sidebar shortcut and its icons', () => {

@@ -58,6 +58,11 @@ describe('messages the background refuses', () => {
     const note = { id: 'from-content', body: 'written by a page' };
     const forbidden: [string, unknown][] = [
       ['sidebar.context', { type: 'sidebar.context' }],
+      // Another tab's notes, or the side panel's pick: the page's process asks for nothing of it.
+      ['sidebar.context', { type: 'sidebar.context', tabId: 1 }],
+      ['panel.pick', { type: 'panel.pick', tabId: 1, person: ADA }],
+      ['tab.notesTarget', { type: 'tab.notesTarget', tabId: 1 }],
+      ['tab.showNotes', { type: 'tab.showNotes', tabId: 1 }],
       ['backup.export', { type: 'backup.export' }],
       ['people.search', { type: 'people.search', query: 'ada' }],
       ['cold.list', { type: 'cold.list' }],
@@ -80,7 +85,7 @@ describe('messages the background refuses', () => {
     // Wrong shapes, among them a try at another tab's subject and at a larger lookup.
     const malformed: [unknown, string][] = [
       [{ type: 'tab.subject', subject: ADA, tabId: 1 }, 'tabId'],
-      [{ type: 'sidebar.context', tabId: 1 }, 'tabId'],
+      [{ type: 'tab.people', people: [ADA], tabId: 1 }, 'tabId'],
       [{ type: 'people.lookup', keys: ['javascript:alert(1)'] }, 'keys'],
       [{ type: 'people.lookup', keys: Array.from({ length: 501 }, (_, i) => `x:u${i}`) }, 'keys'],
       [{ type: 'tab.subject', subject: { ...ADA, url: 'javascript:alert(1)' } }, 'url'],

@@ -55,6 +55,10 @@ const CONTENT: MessageSender = {
 const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'tab.subject': { type: 'tab.subject', subject: ADA },
   'sidebar.context': { type: 'sidebar.context' },
+  'tab.people': { type: 'tab.people', people: [ADA] },
+  'panel.pick': { type: 'panel.pick', tabId: 7, person: ADA },
+  'tab.notesTarget': { type: 'tab.notesTarget', tabId: 7 },
+  'tab.showNotes': { type: 'tab.showNotes', tabId: 7 },
   'sidebar.close': { type: 'sidebar.close' },
   'sidebar.load': { type: 'sidebar.load' },
   'sidebar.token': { type: 'sidebar.token' },
@@ -103,6 +107,7 @@ const ALL_TYPES = Object.keys(EXAMPLES) as RequestType[];
 /** What content scripts (inside web pages) may ask; everything else is for extension pages only. */
 const FROM_CONTENT: RequestType[] = [
   'tab.subject',
+  'tab.people',
   'sidebar.load',
   'sidebar.token',
   'content.load',
@@ -114,6 +119,9 @@ const FROM_CONTENT: RequestType[] = [
 ];
 const FROM_EXTENSION_PAGES: RequestType[] = [
   'sidebar.context',
+  'panel.pick',
+  'tab.notesTarget',
+  'tab.showNotes',
   'sidebar.claim',
   'sidebar.close',
   'notes.save',
@@ -158,6 +166,13 @@ function spyHandlers() {
       defaultCadenceDays: 30,
     })),
     'sidebar.close': vi.fn<Handlers['sidebar.close']>(async () => null),
+    'tab.people': vi.fn<Handlers['tab.people']>(async () => null),
+    'panel.pick': vi.fn<Handlers['panel.pick']>(async () => null),
+    'tab.notesTarget': vi.fn<Handlers['tab.notesTarget']>(async () => ({
+      person: null,
+      inPage: true,
+    })),
+    'tab.showNotes': vi.fn<Handlers['tab.showNotes']>(async () => null),
     'notes.save': vi.fn<Handlers['notes.save']>(async () => {
       throw new Error('not expected in this test');
     }),
@@ -319,6 +334,9 @@ describe('who may send', () => {
     ['people.search', { type: 'people.search', query: 'a' }],
     ['people.merge', { type: 'people.merge', person: ADA, otherId: 'p' }],
     ['people.split', { type: 'people.split', personId: 'p', key: 'x:a' }],
+    ['panel.pick', EXAMPLES['panel.pick']],
+    ['tab.notesTarget', EXAMPLES['tab.notesTarget']],
+    ['tab.showNotes', EXAMPLES['tab.showNotes']],
     ['people.acceptAlias', { type: 'people.acceptAlias', key: 'x:a', personId: 'p' }],
     ['people.dismissAlias', { type: 'people.dismissAlias', key: 'x:a', personId: 'p' }],
     ['autoBackup.status', { type: 'autoBackup.status' }],
@@ -432,7 +450,8 @@ describe('what may be sent', () => {
       'baseRev',
     ],
     ['a missing person', { type: 'people.setWhy', why: 'x' }, 'person'],
-    ['an extra field on sidebar.context', { type: 'sidebar.context', tabId: 99 }, 'tabId'],
+    ['an extra field on sidebar.context', { type: 'sidebar.context', tab: 99 }, 'tab'],
+    ['a negative tab id', { type: 'sidebar.context', tabId: -1 }, 'tabId'],
     ['a missing subject', { type: 'tab.subject' }, 'subject'],
   ])('refuses %s', async (_what, message, named) => {
     const sender = (message as Request).type === 'tab.subject' ? CONTENT : SIDEBAR;

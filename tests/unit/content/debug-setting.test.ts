@@ -29,9 +29,15 @@ describe('the debug setting', () => {
 });
 
 describe('the content scripts’ settings', () => {
-  it('fall back to the same defaults as everything else when the background cannot answer', async () => {
-    // fakeBrowser has no background listening, so the request fails and the defaults are used.
+  it('show nothing in the page when the background cannot answer', async () => {
+    // fakeBrowser has no background listening, so the request fails. A user who switched a
+    // site's in-page UI off must not find it there because of that: nothing is shown.
     const settings = await loadContentSettings();
-    expect(settings).toEqual({ badges: DEFAULT_SETTINGS.badges, debug: DEFAULT_SETTINGS.debug });
+    expect(settings).toEqual({
+      badges: false,
+      debug: DEFAULT_SETTINGS.debug,
+      inPageLinkedIn: false,
+      inPageX: false,
+    });
   });
 });

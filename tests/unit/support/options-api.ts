@@ -1,4 +1,4 @@
-import type { ColdPerson } from '@/lib/messaging/protocol';
+import type { ColdPerson, NotesTarget } from '@/lib/messaging/protocol';
 import type { SiteHealth } from '@/lib/model/health';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model/settings';
 import type { OptionsApi } from '@/lib/options/api';
@@ -64,6 +64,8 @@ export interface FakePopupInit extends FakeOptionsInit {
   cold?: ColdPerson[];
   /** How many are cold in all; the rows given when absent. */
   coldTotal?: number;
+  /** Whom the tab is about and where their notes open; nobody, in the page, when absent. */
+  notesTarget?: NotesTarget;
 }
 
 /**
@@ -115,6 +117,17 @@ export function fakePopupApi(
     }),
     openNotes: vi.fn(async (personId: string) => {
       options.calls.push(`openNotes ${personId}`);
+    }),
+    notesTarget: vi.fn(async (tabId: number) => {
+      options.calls.push(`notesTarget ${tabId}`);
+      return init.notesTarget ?? { person: null, inPage: true };
+    }),
+    openSidePanel: vi.fn((tabId: number) => {
+      options.calls.push(`openSidePanel ${tabId}`);
+      return Promise.resolve();
+    }),
+    showNotesInPage: vi.fn(async (tabId: number) => {
+      options.calls.push(`showNotesInPage ${tabId}`);
     }),
   } satisfies PopupApi;
   return {
