@@ -10,8 +10,8 @@ import {
   servedKey,
   serveFixturePages,
 } from '../support/chromium';
-import { type ExtensionSession, loadFixture, useExtensionSession } from './harness';
-import { setInPage } from './side-panel';
+import { loadFixture, useExtensionSession } from './harness';
+import { reportedPeople, setInPage } from './side-panel';
 
 /**
  * Everything a page's own script can see of what was added to it: the markup (attributes, inline
@@ -31,25 +31,6 @@ function pageAsItSeesItself(page: Page) {
     activeElement: document.activeElement?.localName ?? null,
     title: document.title,
   }));
-}
-
-/** The authors the content script reported for a tab, as the background keeps them. */
-function reportedPeople(session: ExtensionSession, url: string): Promise<string[]> {
-  return session.worker.evaluate(async (address) => {
-    const api = (
-      globalThis as unknown as {
-        chrome: {
-          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-          storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
-        };
-      }
-    ).chrome;
-    const tab = (await api.tabs.query({})).find((candidate) => candidate.url === address);
-    if (tab?.id === undefined) return [];
-    const key = `tab-people:${tab.id}`;
-    const people = ((await api.storage.session.get(key))[key] ?? []) as { key: string }[];
-    return people.map((person) => person.key);
-  }, url);
 }
 
 /** The same pages in a browser without Acquaint, for comparison. */
@@ -115,4 +96,26 @@ describe('with a site’s in-page switch off', () => {
       }
     },
   );
+
+  it('takes everything back out of an open page when the switch is turned off, and back in when on', async () => {
+    const session = current();
+    // A profile: the sidebar's toggle and its hidden frame are in the page, and badges.
+    const name = 'linkedin/profile-classic';
+    const plain = await withoutExtension([name]);
+    const { url, html } = loadFixture(name);
+    session.serve(url, html);
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await page.locator('acquaint-toggle').waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator('acquaint-badge').count()).toBeGreaterThan(0);
+
+    await setInPage(session, 'linkedin', false);
+    // Gone from the open page, without a reload, and the page is as it would be without Acquaint.
+    await expect.poll(() => pageAsItSeesItself(page)).toEqual(plain[name]);
+    await expect.poll(() => reportedPeople(session, url)).not.toEqual([]);
+
+    await setInPage(session, 'linkedin', true);
+    await page.locator('acquaint-toggle').waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator('acquaint-badge').count()).toBeGreaterThan(0);
+  });
 });

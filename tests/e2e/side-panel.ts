@@ -76,3 +76,22 @@ export async function setInPage(
     .toBe(shown);
   await options.close();
 }
+
+/** The authors the content script reported for a tab, as the background keeps them. */
+export function reportedPeople(session: ExtensionSession, url: string): Promise<string[]> {
+  return session.worker.evaluate(async (address) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+        };
+      }
+    ).chrome;
+    const tab = (await api.tabs.query({})).find((candidate) => candidate.url === address);
+    if (tab?.id === undefined) return [];
+    const key = `tab-people:${tab.id}`;
+    const people = ((await api.storage.session.get(key))[key] ?? []) as { key: string }[];
+    return people.map((person) => person.key);
+  }, url);
+}
