@@ -1,12 +1,18 @@
 import type { Table } from 'dexie';
 
 import type { AcquaintDatabase } from '../db/database';
-import { repairedText } from '../format/garbled';
+import { repairedText, repairsGarbled } from '../format/garbled';
 import { jsonErrorOffset, lineAndColumn } from '../format/json-error';
 import type { Identity, Interaction, Note, Person } from '../model/types';
 import { latestByPerson, withFollowUpAll } from '../services/follow-up';
 import { sameInteraction } from '../services/interactions';
-import { type Backup, type BackupParse, type BackupPerson, parseBackup } from './schema';
+import {
+  type Backup,
+  type BackupInteraction,
+  type BackupParse,
+  type BackupPerson,
+  parseBackup,
+} from './schema';
 
 /** The largest backup file read (in characters); a bigger one is refused before parsing. */
 export const MAX_BACKUP_CHARS = 100 * 1024 * 1024;
@@ -253,6 +259,12 @@ async function mergePlan(
   const storedInteractions = hasInteractions
     ? await db.interactions.bulkGet(backup.interactions.map((i) => i.id))
     : [];
+  const garbled = await garbledTwins(
+    db,
+    backup.interactions.filter((_, index) => !storedInteractions[index]),
+    (personId) => personIdMap.get(personId) ?? personId,
+    newIds,
+  );
   backup.interactions.forEach((incoming, index) => {
     const interaction: Interaction = {
       id: incoming.id,
@@ -264,7 +276,12 @@ async function mergePlan(
     };
     if (incoming.url !== undefined) interaction.url = incoming.url;
     const stored = storedInteractions[index];
-    if (!stored) {
+    const twin = stored ? undefined : garbled.get(incoming.id);
+    if (twin) {
+      // The same message an earlier import garbled: its summary is read right, nothing is added.
+      interactions.push({ ...twin, summary: incoming.summary });
+      summary.interactions.updated += 1;
+    } else if (!stored) {
       interactions.push(interaction);
       summary.interactions.added += 1;
     } else if (!sameInteraction(stored, interaction)) {
@@ -283,6 +300,43 @@ async function mergePlan(
 
   for (const person of people) alsoRecompute.delete(person.id);
   return { summary, people, notes, interactions, alsoRecompute, newIds, defaultCadenceDays };
+}
+
+/**
+ * For interactions the store does not have by id: the stored one of the same person, time, kind and
+ * direction whose summary an earlier import garbled ("Jos� wrote…") and this one reads right. Their
+ * ids differ (an imported message's id is a digest of its text), so without this the message would
+ * be there twice, once garbled. Only people already stored can have such a twin.
+ */
+async function garbledTwins(
+  db: AcquaintDatabase,
+  missing: readonly BackupInteraction[],
+  personIdOf: (personId: string) => string,
+  newIds: ReadonlySet<string>,
+): Promise<Map<string, Interaction>> {
+  const twins = new Map<string, Interaction>();
+  const byPerson = new Map<string, BackupInteraction[]>();
+  for (const incoming of missing) {
+    if (newIds.has(incoming.personId) || incoming.summary.includes('\uFFFD')) continue;
+    const personId = personIdOf(incoming.personId);
+    byPerson.set(personId, [...(byPerson.get(personId) ?? []), incoming]);
+  }
+  for (const [personId, incomings] of byPerson) {
+    const stored = (await db.interactions.where('personId').equals(personId).toArray()).filter(
+      (interaction) => interaction.summary.includes('\uFFFD'),
+    );
+    for (const incoming of incomings) {
+      const twin = stored.find(
+        (interaction) =>
+          interaction.at === incoming.at &&
+          interaction.kind === incoming.kind &&
+          interaction.direction === incoming.direction &&
+          repairsGarbled(interaction.summary, incoming.summary),
+      );
+      if (twin) twins.set(incoming.id, twin);
+    }
+  }
+  return twins;
 }
 
 async function holdsAnything(table: Table<unknown, string>): Promise<boolean> {

@@ -75,3 +75,48 @@ describe('a correct import after a garbled one', () => {
     expect(after.get('linkedin:ada-quill-4b21a')?.name).toBe('Ada Quill');
   });
 });
+
+/** A LinkedIn messages.csv as Excel saves it in Western Europe: Windows-1252, one byte a letter. */
+function messagesIn1252(): Uint8Array {
+  const text = [
+    'FROM,SENDER PROFILE URL,CONVERSATION ID,DATE,TO,RECIPIENT PROFILE URLS,CONVERSATION TITLE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT',
+    'José Müller,https://www.linkedin.com/in/jose-muller,c-1,2025-06-01 14:03:22 UTC,Ada Quill,https://www.linkedin.com/in/ada-quill-4b21a,,,Schön dich zu sehen; Grüße an Søren,INBOX,,No',
+    'Ada Quill,https://www.linkedin.com/in/ada-quill-4b21a,c-1,2025-06-02 09:00:00 UTC,José Müller,https://www.linkedin.com/in/jose-muller,,,Gern! Café Dienstag?,INBOX,,No',
+  ].join('\r\n');
+  // Every letter here is below U+0100, where Windows-1252 and Latin-1 agree.
+  return Uint8Array.from([...text], (char) => char.charCodeAt(0));
+}
+
+describe('a correct import of messages after a garbled one', () => {
+  it('repairs the garbled summaries in place: no message is there twice', async () => {
+    const bytes = messagesIn1252();
+    const asBefore = strToU8(new TextDecoder('utf-8').decode(bytes));
+    await importFiles(db, [{ name: 'messages.csv', bytes: asBefore }]);
+    const garbled = (await db.interactions.toArray()).map((touch) => touch.summary).sort();
+    expect(garbled.every((summary) => summary.includes('\uFFFD'))).toBe(true);
+    expect(garbled).toHaveLength(2);
+
+    await importFiles(db, [{ name: 'messages.csv', bytes }]);
+    const after = await db.interactions.toArray();
+    expect(after).toHaveLength(2);
+    expect(after.map((touch) => touch.summary).join(' | ')).not.toContain('\uFFFD');
+    expect(after.map((touch) => touch.summary).sort()).toEqual([
+      expect.stringContaining('Café Dienstag'),
+      expect.stringContaining('Schön dich zu sehen'),
+    ]);
+  });
+
+  it('leaves a garbled summary that the later file does not read as the same message', async () => {
+    await importFiles(db, [
+      { name: 'messages.csv', bytes: strToU8(new TextDecoder('utf-8').decode(messagesIn1252())) },
+    ]);
+    // The same conversation, but the message text is another one: not a repair, a new message.
+    const other = new TextDecoder('latin1')
+      .decode(messagesIn1252())
+      .replace('Gern! Café Dienstag?', 'Lieber Mittwoch.');
+    await importFiles(db, [{ name: 'messages.csv', bytes: strToU8(other) }]);
+    const summaries = (await db.interactions.toArray()).map((touch) => touch.summary);
+    expect(summaries.filter((summary) => summary.includes('\uFFFD'))).toHaveLength(1);
+    expect(summaries).toEqual(expect.arrayContaining([expect.stringContaining('Lieber Mittwoch')]));
+  });
+});
