@@ -99,7 +99,7 @@ export function createPopupStore(api: PopupApi) {
     openNotesHere() {
       const tabId = tab.value?.id;
       const target = notesHere.value;
-      if (tabId === undefined || !target) return;
+      if (tabId === undefined || !target?.person) return;
       const opening = target.inPage ? api.showNotesInPage(tabId) : api.openSidePanel(tabId);
       opening.then(
         () => api.closePopup(),
