@@ -119,6 +119,8 @@ export function startBackground(): void {
       return person;
     },
     openSidePanel: (tabId, url) => sidePanel.openFor(tabId, url),
+    nameOnPage: async (tabId, key) =>
+      (await tabPeople.get(tabId))?.find((person) => person.key === key)?.name,
     showInPanel: async (tabId, person) => {
       await tabSelections.set(tabId, person);
       sidebars.refreshTab(tabId);

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 
 import type { Person } from '../model/types';
+import { fallbackName } from '../services/people';
 import { inPageSiteOf } from '../sites/in-page';
 import type { PersonRef } from '../sites/types';
 import { REMEMBER_MENU_ID, type RememberClick, resolveRemember, type RememberTab } from './resolve';
@@ -39,6 +40,11 @@ export interface RememberDeps {
   openSidePanel?(tabId: number, pageUrl: string | undefined): Promise<boolean>;
   /** Shows this person in the side panel that follows the tab. */
   showInPanel?(tabId: number, person: PersonRef): Promise<void>;
+  /**
+   * The name the tab's page shows for this key, as its content script read the page for the side
+   * panel ("People on this page"); a link's menu click gives the browser's link address only.
+   */
+  nameOnPage?(tabId: number, key: string): Promise<string | undefined>;
   /** Opens the tab's own sidebar on this person; true when the tab's content script did. */
   showInTab(tabId: number, person: PersonRef): Promise<boolean>;
   /** Opens the small extension window on this person, ready for the "why this person" line. */
@@ -76,15 +82,24 @@ export function createRememberHandler(deps: RememberDeps): RememberHandler {
         ? deps.openSidePanel(tabId, pageUrl)
         : Promise.resolve(false);
 
+    // A link gives only its address, so its person is named after the key: the page may know better.
+    const onPage =
+      tabId !== undefined &&
+      deps.nameOnPage &&
+      resolved.person.name === fallbackName(resolved.person.key)
+        ? await deps.nameOnPage(tabId, resolved.person.key).catch(() => undefined)
+        : undefined;
+    const ref: PersonRef = onPage ? { ...resolved.person, name: onPage } : resolved.person;
+
     let person: Person;
     try {
-      person = await deps.ensurePerson(resolved.person);
+      person = await deps.ensurePerson(ref);
     } catch (error) {
-      deps.notify(`Acquaint could not remember ${resolved.person.name}: ${messageOf(error)}`);
+      deps.notify(`Acquaint could not remember ${ref.name}: ${messageOf(error)}`);
       return;
     }
     // Someone already known keeps the name they were saved with.
-    const shown: PersonRef = { ...resolved.person, name: person.name || resolved.person.name };
+    const shown: PersonRef = { ...ref, name: person.name || ref.name };
 
     try {
       if (tabId !== undefined && (await inPanel) && deps.showInPanel) {

@@ -145,6 +145,39 @@ describe('the side panel, with LinkedIn’s in-page switch off', () => {
   });
 });
 
+describe('“Remember this person”, with LinkedIn’s in-page switch off', () => {
+  let display: VirtualDisplay;
+  beforeAll(async () => {
+    display = await startVirtualDisplay();
+  });
+  afterAll(() => display.stop());
+  const current = useExtensionSession(() => ({ display: display.display, devtools: true }));
+
+  it('opens the person whose link the menu was opened on in the side panel, named as the page shows them', async () => {
+    const session = current();
+    await setInPage(session, 'linkedin', false);
+    const feed = await openFixture(session, 'linkedin/feed');
+    await lookAt(feed);
+    const link = feed.locator('a._4e9a01[href="/in/ilse-brannagh/"]');
+    // The keyboard's way to the menu of a link: focus it, then the menu key (Shift+F10).
+    await link.focus();
+    await display.pressKeys('shift+F10');
+    await display.settled();
+    // Chromium's menu ends with the extension's item and then Inspect (DevTools is open to the
+    // test): from the bottom, two items up.
+    await display.pressKeys('Up', 'Up', 'Return');
+    const panel = await sidePanelPage(session);
+    await expect
+      .poll(() => panel.locator('[data-testid="person-name"]').textContent())
+      .toBe('Ilse Brannagh');
+    // Remembered: stored under the name the page shows, and known on the page's list now.
+    await expect
+      .poll(() => panel.locator('[data-testid="page-person"][data-known="true"]').allTextContents())
+      .toEqual([expect.stringContaining('Ilse Brannagh')]);
+    expect(await acquaintInPage(feed)).toBe(0);
+  });
+});
+
 describe('the in-page switch on (the default)', () => {
   const current = useExtensionSession();
 

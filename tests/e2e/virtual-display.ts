@@ -8,6 +8,8 @@ export interface VirtualDisplay {
   display: string;
   /** Types keys into whatever has focus on this display (xdotool), as a person at the keyboard. */
   pressKeys(...keys: string[]): Promise<void>;
+  /** Clicks a mouse button (1 left, 3 right) at a point of the screen, as a hand on the mouse. */
+  clickAt(x: number, y: number, button?: 1 | 3): Promise<void>;
   /** What the screen shows now, as raw pixels (xwd), to tell whether anything on it changed. */
   capture(): Promise<Buffer>;
   /** Waits until two captures in a row are the same: whatever was moving on screen has settled. */
@@ -49,6 +51,15 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
   };
   return {
     display,
+    async clickAt(x, y, button = 1) {
+      await run(
+        'xdotool',
+        ['mousemove', String(Math.round(x)), String(Math.round(y)), 'click', String(button)],
+        {
+          env: { ...process.env, DISPLAY: display },
+        },
+      );
+    },
     async pressKeys(...keys) {
       for (const key of keys) {
         await run('xdotool', ['key', key], { env: { ...process.env, DISPLAY: display } });
