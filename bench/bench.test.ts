@@ -32,7 +32,7 @@ import { FULL, QUICK } from './plan';
 import { measurePopup, type PopupSample } from './popup';
 import { type BenchResults, type MetricRow, writePerformanceDoc } from './report';
 import { type SeedRecord, seededBrowser } from './seed';
-import { measureSidebarOpen, seedSubject } from './sidebar';
+import { measureSidebarOpen, seedSubject, setInPage } from './sidebar';
 import { contentScriptSizes, type ScriptSize } from './size';
 import { interleave, pairedDifferences, summarize } from './stats';
 import { MARK, traceAcquaint, type TraceReading } from './trace';
@@ -144,6 +144,33 @@ describe(`Acquaint in Chromium (${plan.mode} bench)`, () => {
       target: '≤ 0.5 MB (512 KB)',
       pass: judge(heapOverNone.median <= 0.5 * 1024 * 1024),
       values: { heapOverNone, heapOverEmpty, none: summarize(heap('none'), 0) },
+    });
+  });
+
+  it('adds little script to a LinkedIn profile with the in-page switch off (side-panel mode)', async () => {
+    const fixture = loadFixture('linkedin/profile-classic');
+    const acquaint = browsers.acquaint as BenchBrowser;
+    // The same browser in both Acquaint arms, the switch set before each load: only the mode differs.
+    const modes = ['none', 'in-page', 'side-panel'] as const;
+    log('page load: no extension / Acquaint in the page / Acquaint in the side panel, interleaved');
+    const loads = await interleave(modes, plan.pageLoad, async (mode) => {
+      if (mode === 'none')
+        return measureLoad(browsers.none as BenchBrowser, fixture, plan.pageLoad.settleMs);
+      await setInPage(acquaint, 'linkedin', mode === 'in-page');
+      return measureLoad(acquaint, fixture, plan.pageLoad.settleMs);
+    });
+    await setInPage(acquaint, 'linkedin', true);
+    samples.sidePanelLoad = loads;
+    const script = (mode: (typeof modes)[number]) => loads[mode].map((sample) => sample.scriptMs);
+    const overNone = summarize(pairedDifferences(script('side-panel'), script('none')));
+    const inPageOverNone = summarize(pairedDifferences(script('in-page'), script('none')));
+    rows.push({
+      id: 'script-side-panel',
+      metric: 'Added script time, LinkedIn profile fixture, in-page switch off (reading only)',
+      figure: `+${ms(overNone.median)} p50, +${ms(overNone.p95)} p95 over no extension (in-page mode in the same rounds: +${ms(inPageOverNone.median)} p50)`,
+      target: '≤ 5 ms over no extension',
+      pass: judge(overNone.median <= 5),
+      values: { overNone, inPageOverNone },
     });
   });
 
@@ -404,6 +431,7 @@ describe(`Acquaint in Chromium (${plan.mode} bench)`, () => {
     const expected = [
       'script-added',
       'script-ratio',
+      'script-side-panel',
       'long-tasks',
       'sidebar-warm',
       'sidebar-reopen',

@@ -194,3 +194,18 @@ export async function measureSidebarOpen(
     await page.close();
   }
 }
+
+/** Sets a site's in-page switch (CONTRACT §5) as the options page does. */
+export async function setInPage(
+  browser: BenchBrowser,
+  site: 'linkedin' | 'x',
+  shown: boolean,
+): Promise<void> {
+  const page = await openExtensionPage(browser, 'options.html');
+  try {
+    const patch = site === 'linkedin' ? { inPageLinkedIn: shown } : { inPageX: shown };
+    await sendFromExtensionPage(page, { type: 'settings.update', patch });
+  } finally {
+    await page.close();
+  }
+}
