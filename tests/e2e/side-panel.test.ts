@@ -114,7 +114,7 @@ describe('the side panel, with LinkedIn’s in-page switch off', () => {
     expect(await acquaintInPage(profile)).toBe(0);
   });
 
-  it('lists the people the user knows first, and opens with the keyboard shortcut', async () => {
+  it('opens with the keyboard shortcut, lists the people the user knows first, and follows the tab switched to', async () => {
     const session = current();
     await setInPage(session, 'linkedin', false);
     const feed = await openFixture(session, 'linkedin/feed');
@@ -142,6 +142,17 @@ describe('the side panel, with LinkedIn’s in-page switch off', () => {
     await expect.poll(() => listed.first().getAttribute('data-known')).toBe('true');
     expect(await listed.first().textContent()).toContain('Odo Pellinore');
     expect(await acquaintInPage(feed)).toBe(0);
+
+    // Another tab, another person: the panel follows the tab the user switches to, and back.
+    const profile = await openFixture(session, 'linkedin/profile-sdui');
+    await profile.bringToFront();
+    await expect
+      .poll(() => panel.locator('[data-testid="person-name"]').textContent())
+      .toBe('Ember Vantrell');
+    await feed.bringToFront();
+    await expect
+      .poll(() => panel.locator('[data-testid="person-name"]').textContent())
+      .toBe('Odo Pellinore');
   });
 });
 
