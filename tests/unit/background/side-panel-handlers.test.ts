@@ -261,7 +261,11 @@ describe('panel.pick', () => {
 
     await expect(pick(7, PIP)).rejects.toThrow(/not on this page/);
     await expect(
-      pick(7, { key: 'linkedin:dee-lang', name: 'Dee Lang', url: 'https://www.linkedin.com/in/dee-lang/' }),
+      pick(7, {
+        key: 'linkedin:dee-lang',
+        name: 'Dee Lang',
+        url: 'https://www.linkedin.com/in/dee-lang/',
+      }),
     ).rejects.toThrow(/not on this page/);
 
     expect(await test.deps.tabSelections.get(7)).toEqual(BEA);
