@@ -1,4 +1,6 @@
 import type { ColdPerson } from '@/lib/messaging/protocol';
+import { spokenDays } from '@/lib/format/duration';
+import { displayName } from '@/lib/model/display-name';
 import { identityLabel } from '@/lib/sites/identity-label';
 
 interface Props {
@@ -24,6 +26,7 @@ export function ColdRow({
   const { person, lastInteraction } = row;
   const sites = [...new Set(person.identities.map((identity) => identityLabel(identity.key).site))];
   const context = lastInteraction?.summary || person.why;
+  const name = displayName(person.name, person.identityKeys);
   return (
     <li
       class={active ? 'cold-row is-active' : 'cold-row'}
@@ -35,20 +38,20 @@ export function ColdRow({
           type="button"
           class="link-button"
           data-testid="cold-person-name"
-          title={`Open ${person.name}’s profile`}
+          title={`Open ${name}’s profile`}
           onClick={onOpenProfile}
           onFocus={onFocus}
           dir="auto"
         >
-          {person.name}
+          {name}
         </button>
         <span class="sites">{sites.join(' · ')}</span>
       </div>
       <p class="cold-row__meta">
         <span data-testid="cold-person-since">
           {lastInteraction
-            ? `${row.daysSince} days since your last touch`
-            : `Added ${row.daysSince} days ago, no touch yet`}
+            ? `${spokenDays(row.daysSince)} since your last touch`
+            : `Added ${spokenDays(row.daysSince)} ago, no touch yet`}
         </span>
         {' · '}
         <span class={row.myTurn ? 'turn turn--mine' : 'turn'} data-testid="cold-person-turn">

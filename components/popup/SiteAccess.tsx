@@ -4,11 +4,15 @@ interface Props {
   site: TabSite;
   labelOf(site: 'linkedin' | 'x' | 'blog'): string;
   status: { ok: boolean; text: string } | null;
+  /** Say where Acquaint works, on a page where it does not: only while nobody is cold. */
+  showIntro: boolean;
   onEnable(): void;
   onDisable(): void;
 }
 
-export function SiteAccess({ site, labelOf, status, onEnable, onDisable }: Props) {
+export function SiteAccess({ site, labelOf, status, showIntro, onEnable, onDisable }: Props) {
+  // On a page Acquaint has nothing to do with, the card would only repeat what the list shows.
+  if (site.kind === 'none' && !showIntro && !status) return null;
   return (
     <section class="card" aria-label="This site">
       {site.kind === 'built-in' && (
@@ -40,7 +44,7 @@ export function SiteAccess({ site, labelOf, status, onEnable, onDisable }: Props
           </button>
         </div>
       )}
-      {site.kind === 'none' && (
+      {site.kind === 'none' && showIntro && (
         <p class="hint" data-testid="site-none">
           Acquaint works on LinkedIn, X and the blogs you enable.
         </p>

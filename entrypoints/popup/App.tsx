@@ -34,6 +34,7 @@ export function App({ store }: { store: PopupStore }) {
         site={store.site.value}
         labelOf={siteLabel}
         status={store.status.value}
+        showIntro={cold !== null && cold.people.length === 0}
         onEnable={() => void store.enableHere()}
         onDisable={() => void store.disableHere()}
       />

@@ -1,11 +1,11 @@
 import { batch, computed, signal } from '@preact/signals';
 
 import type { SidebarContext } from '../messaging/protocol';
+import { displayName as nameToShow } from '../model/display-name';
 import { newId } from '../model/ids';
 import { MAX_NOTE_LENGTH, MAX_WHY_LENGTH } from '../model/limits';
 import { fitEdit } from '../model/text-limit';
 import type { Note } from '../model/types';
-import { fallbackName } from '../services/people';
 import type { PersonRef } from '../sites/types';
 import type { SidebarApi } from './api';
 import type { JournaledRequest } from '../storage/journal';
@@ -105,7 +105,8 @@ export function createSidebarStore(options: SidebarStoreOptions) {
   const displayName = computed(() => {
     const current = subject.value;
     if (!current) return '';
-    return person.value?.name || current.name || fallbackName(current.key);
+    const stored = person.value;
+    return nameToShow(stored?.name || current.name, stored?.identityKeys ?? [current.key]);
   });
   /** Saved notes, without the one still being written in the composer. */
   const notes = computed(() =>

@@ -226,14 +226,14 @@ describe('ColdRow', () => {
   it('says it is your turn when they wrote last', () => {
     showRow(coldRow(coldPerson('ada', 'Ada'), { daysSince: 40, myTurn: true }));
     expect(text('cold-person-turn')).toBe('They wrote last: your turn');
-    expect(text('cold-person-since')).toBe('40 days since your last touch');
+    expect(text('cold-person-since')).toBe('5 weeks since your last touch');
     expect(byTestId('cold-person-turn')[0]?.classList.contains('turn--mine')).toBe(true);
   });
 
   it('says it is your move when there was no touch yet', () => {
     showRow(coldRow(coldPerson('ada', 'Ada'), { lastInteraction: null, daysSince: 130 }));
     expect(text('cold-person-turn')).toBe('Your move');
-    expect(text('cold-person-since')).toBe('Added 130 days ago, no touch yet');
+    expect(text('cold-person-since')).toBe('Added 4 months ago, no touch yet');
   });
 
   it('says you wrote last when you did', () => {
@@ -247,7 +247,7 @@ describe('ColdRow', () => {
     );
     expect(text('cold-person-turn')).toBe('You wrote last');
     expect(byTestId('cold-person-turn')[0]?.classList.contains('turn--mine')).toBe(false);
-    expect(text('cold-person-since')).toBe('95 days since your last touch');
+    expect(text('cold-person-since')).toBe('3 months since your last touch');
   });
 
   it('shows the last touch’s summary rather than the why line', () => {

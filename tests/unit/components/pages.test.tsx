@@ -177,6 +177,7 @@ function accessProps(site: TabSite, overrides: Partial<Parameters<typeof SiteAcc
     site,
     labelOf: siteLabel,
     status: null,
+    showIntro: true,
     onEnable: vi.fn(),
     onDisable: vi.fn(),
     ...overrides,
@@ -216,10 +217,16 @@ describe('SiteAccess', () => {
     expect(props.onEnable).not.toHaveBeenCalled();
   });
 
-  it('explains where Acquaint works on any other page', () => {
+  it('explains where Acquaint works on any other page, while nobody is cold', () => {
     show(<SiteAccess {...accessProps({ kind: 'none' })} />);
     expect(byTestId('site-none')).toHaveLength(1);
     expect(container().querySelectorAll('button')).toHaveLength(0);
+  });
+
+  it('says nothing on any other page once the cold list has people', () => {
+    show(<SiteAccess {...accessProps({ kind: 'none' }, { showIntro: false })} />);
+    expect(byTestId('site-none')).toHaveLength(0);
+    expect(container().querySelector('section')).toBeNull();
   });
 
   it('shows a hostile host and status as text', () => {
