@@ -1,3 +1,5 @@
+import { useState } from 'preact/hooks';
+
 import type { Identity } from '@/lib/model/types';
 import { identityLabel } from '@/lib/sites/identity-label';
 
@@ -12,6 +14,8 @@ interface Props {
   samePersonOpen?: boolean;
   /** A merge or split is on its way: no second one until it is done. */
   busy?: boolean;
+  /** The user gives the person a name of their own. */
+  onRename?(name: string): void;
 }
 
 export function PersonHeader(props: Props) {
@@ -23,14 +27,49 @@ export function PersonHeader(props: Props) {
     onSamePerson,
     samePersonOpen = false,
     busy = false,
+    onRename,
   } = props;
+  const [renaming, setRenaming] = useState<string | null>(null);
   const canSplit = onSplit !== undefined && identities.length > 1;
   return (
     <header class="person-header">
       <div class="person-header__text">
-        <h1 class="person-name" data-testid="person-name" dir="auto" title={name}>
-          {name}
-        </h1>
+        {renaming === null ? (
+          <h1 class="person-name" data-testid="person-name" dir="auto" title={name}>
+            {name}
+          </h1>
+        ) : (
+          <form
+            class="rename"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (renaming.trim() !== '') onRename?.(renaming);
+              setRenaming(null);
+            }}
+          >
+            <label class="visually-hidden" for="rename-input">
+              Name
+            </label>
+            <input
+              id="rename-input"
+              data-testid="person-rename-input"
+              dir="auto"
+              autoFocus
+              value={renaming}
+              onInput={(event) => setRenaming(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                // Escape leaves the name as it was, and only that: the sidebar stays open.
+                if (event.key === 'Escape') {
+                  event.preventDefault();
+                  setRenaming(null);
+                }
+              }}
+            />
+            <button type="submit" class="primary" data-testid="person-rename-save">
+              Save name
+            </button>
+          </form>
+        )}
         <ul class="identities" aria-label="Identities">
           {identities.map((identity) => {
             const label = identityLabel(identity.key);
@@ -60,6 +99,16 @@ export function PersonHeader(props: Props) {
             );
           })}
         </ul>
+        {onRename && renaming === null && (
+          <button
+            type="button"
+            class="link-button"
+            data-testid="person-rename"
+            onClick={() => setRenaming(name)}
+          >
+            Rename
+          </button>
+        )}
         {onSamePerson && (
           <button
             type="button"

@@ -1,8 +1,10 @@
 import { HealthWarnings } from '@/components/HealthWarnings';
 import { Notice } from '@/components/Notice';
+import { AddPerson } from '@/components/popup/AddPerson';
 import { ColdList } from '@/components/popup/ColdList';
 import { NotesHere } from '@/components/popup/NotesHere';
 import { SiteAccess } from '@/components/popup/SiteAccess';
+import { UndoBar } from '@/components/UndoBar';
 import type { PopupStore } from '@/lib/popup/store';
 import { siteLabel } from '@/lib/sites/site-label';
 
@@ -16,6 +18,14 @@ export function App({ store }: { store: PopupStore }) {
       )}
       <HealthWarnings health={store.health.value} labelOf={siteLabel} />
       {store.coldError.value && <Notice tone="error" text={store.coldError.value} />}
+      {store.undo.value && (
+        <UndoBar
+          what="Reached-out"
+          message={`Logged that you reached out to ${store.undo.value.name}.`}
+          onUndo={() => void store.undoReachedOut()}
+          onDismiss={() => store.dismissUndo()}
+        />
+      )}
       {cold && (
         <ColdList
           total={cold.total}
@@ -38,9 +48,12 @@ export function App({ store }: { store: PopupStore }) {
         onEnable={() => void store.enableHere()}
         onDisable={() => void store.disableHere()}
       />
-      <button type="button" data-testid="open-options" onClick={() => void store.openOptions()}>
-        Options
-      </button>
+      <div class="actions">
+        <AddPerson status={store.added.value} onAdd={(entry) => void store.addPerson(entry)} />
+        <button type="button" data-testid="open-options" onClick={() => void store.openOptions()}>
+          Options
+        </button>
+      </div>
     </main>
   );
 }

@@ -115,6 +115,7 @@ export function App({ store, followUp, identity }: Props) {
         identities={identities}
         onClose={() => void store.close()}
         onSamePerson={() => identity.toggle()}
+        onRename={(name) => void store.rename(name)}
         samePersonOpen={identity.open.value}
         busy={identity.busy.value}
         {...(person ? { onSplit: (key: string) => void identity.split(key) } : {})}

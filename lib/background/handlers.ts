@@ -279,6 +279,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { person, inPage };
     },
 
+    'people.add': async (request) => {
+      const added = await people.addByHand(request);
+      if (!added.existed) changed();
+      return added;
+    },
+
+    'people.rename': async (request) => {
+      const person = await people.rename(request.person, request.name);
+      changed();
+      return person;
+    },
+
     'tab.showNotes': async (request) => {
       const person =
         (await tabSelections.get(request.tabId)) ?? (await tabSubjects.get(request.tabId));

@@ -50,6 +50,12 @@ export interface PagePerson {
   known: boolean;
 }
 
+/** Someone added by hand, or the person already stored under the address given. */
+export interface PersonAdded {
+  person: Person;
+  existed: boolean;
+}
+
 /** What the popup offers for the active tab: "Notes on <person>", and where they open. */
 export interface NotesTarget {
   /** Who the tab is about (or whom the user picked on it); null when nobody. */
@@ -87,6 +93,8 @@ export interface ResponseMap {
   'panel.pick': null;
   'tab.notesTarget': NotesTarget;
   'tab.showNotes': null;
+  'people.add': PersonAdded;
+  'people.rename': Person;
   'sidebar.close': null;
   'sidebar.load': null;
   'sidebar.token': { token: string };
@@ -141,6 +149,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderKind[]> = {
   // The popup's "Notes on <the person on this tab>", and opening them inside the page.
   'tab.notesTarget': ['extension-page'],
   'tab.showNotes': ['extension-page'],
+  // The user adds someone by hand (the popup) or renames them (the sidebar).
+  'people.add': ['extension-page'],
+  'people.rename': ['extension-page'],
   'sidebar.close': ['extension-page'],
   // The content script's toggle and frame, injected into its own tab when first needed.
   'sidebar.load': ['content'],

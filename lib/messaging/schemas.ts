@@ -135,6 +135,18 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('tab.notesTarget'), tabId: tabIdSchema }),
   z.strictObject({ type: z.literal('tab.showNotes'), tabId: tabIdSchema }),
+  z.strictObject({
+    type: z.literal('people.add'),
+    name: z.string().max(MAX_NAME_LENGTH),
+    // A profile's or a website's address, or an e-mail address.
+    address: z.string().max(MAX_URL_LENGTH).optional(),
+    why: z.string().max(MAX_WHY_LENGTH).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('people.rename'),
+    person: personRefSchema,
+    name: z.string().max(MAX_NAME_LENGTH),
+  }),
   z.strictObject({ type: z.literal('sidebar.close') }),
   z.strictObject({ type: z.literal('sidebar.load') }),
   z.strictObject({ type: z.literal('sidebar.token') }),

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 import { sendRequest } from '../messaging/client';
-import type { NotesTarget } from '../messaging/protocol';
+import type { NotesTarget, PersonAdded } from '../messaging/protocol';
 import type { ColdList } from '../model/cold';
 import type { Interaction, Person } from '../model/types';
 import { messagingOptionsApi, type OptionsApi } from '../options/api';
@@ -27,6 +27,9 @@ export interface PopupApi extends OptionsApi {
   openSidePanel(tabId: number): Promise<void>;
   /** Opens the notes inside the tab's page, on whom it is about. */
   showNotesInPage(tabId: number): Promise<void>;
+  deleteInteraction(id: string): Promise<void>;
+  /** Adds someone by hand; the one already stored under that address, if any. */
+  addPerson(entry: { name: string; address: string; why: string }): Promise<PersonAdded>;
 }
 
 export const messagingPopupApi: PopupApi = {
@@ -52,6 +55,16 @@ export const messagingPopupApi: PopupApi = {
   showNotesInPage: async (tabId) => {
     await sendRequest({ type: 'tab.showNotes', tabId });
   },
+  deleteInteraction: async (id) => {
+    await sendRequest({ type: 'interactions.delete', id });
+  },
+  addPerson: ({ name, address, why }) =>
+    sendRequest({
+      type: 'people.add',
+      name,
+      ...(address.trim() ? { address: address.trim() } : {}),
+      ...(why.trim() ? { why } : {}),
+    }),
 };
 
 /** Firefox's sidebar, which its types for `browser` may not declare. */

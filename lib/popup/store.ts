@@ -1,6 +1,8 @@
 import { computed, signal } from '@preact/signals';
 
 import type { ColdPerson, NotesTarget } from '../messaging/protocol';
+import { displayName } from '../model/display-name';
+import type { Interaction } from '../model/types';
 import { type ColdList, DAY_MS } from '../model/cold';
 import type { SiteHealth } from '../model/health';
 import { profileUrlOf, refOfPerson } from '../model/person-ref';
@@ -30,6 +32,10 @@ export function createPopupStore(api: PopupApi) {
   const coldError = signal<string | null>(null);
   /** The row the arrow keys are on. */
   const active = signal(0);
+  /** The last "I reached out", until undone or dismissed. */
+  const undo = signal<{ interaction: Interaction; name: string } | null>(null);
+  /** Adding someone by hand: the form's outcome, in words. */
+  const added = signal<{ ok: boolean; text: string } | null>(null);
   /** "Notes on <the person on this tab>", on LinkedIn and X pages that show someone. */
   const notesHere = signal<NotesTarget | null>(null);
 
@@ -124,7 +130,41 @@ export function createPopupStore(api: PopupApi) {
       });
     },
 
-    reachedOut: (row: ColdPerson) => act(() => api.reachedOut(row.person.id)),
+    undo,
+    added,
+
+    reachedOut: (row: ColdPerson) =>
+      act(async () => {
+        const interaction = await api.reachedOut(row.person.id);
+        undo.value = { interaction, name: displayName(row.person.name, row.person.identityKeys) };
+      }),
+
+    /** Takes back the last "I reached out": the touch goes, and so does its effect on the list. */
+    undoReachedOut: () => {
+      const last = undo.value;
+      if (!last) return Promise.resolve();
+      undo.value = null;
+      return act(() => api.deleteInteraction(last.interaction.id));
+    },
+
+    dismissUndo() {
+      undo.value = null;
+    },
+
+    /** Someone met away from any profile page: stored, then their notes open beside the popup. */
+    async addPerson(entry: { name: string; address: string; why: string }) {
+      try {
+        const { person, existed } = await api.addPerson(entry);
+        const name = displayName(person.name, person.identityKeys);
+        added.value = {
+          ok: true,
+          text: existed ? `${name} was already in Acquaint.` : `Added ${name}.`,
+        };
+        await api.openNotes(person.id);
+      } catch (error) {
+        added.value = { ok: false, text: error instanceof Error ? error.message : String(error) };
+      }
+    },
 
     snooze: (row: ColdPerson, days: number) =>
       act(async () => {

@@ -4,6 +4,8 @@ import { type Clock, systemClock } from '../model/clock';
 import { followUpFields } from '../model/cold';
 import { newId } from '../model/ids';
 import type { Person } from '../model/types';
+import type { PersonAdded } from '../messaging/protocol';
+import { keyOfAddress } from '../sites/address-key';
 import type { PersonRef } from '../sites/types';
 import { readDefaultCadence } from './follow-up';
 
@@ -27,6 +29,43 @@ export function createPeopleService(db: AcquaintDatabase, clock: Clock = systemC
     /** The person with this identity, created from the page's reading the first time. */
     ensure(ref: PersonRef): Promise<Person> {
       return db.transaction('rw', db.people, db.settings, () => ensurePerson(db, ref, clock()));
+    },
+
+    /** The user's own name for someone: what any page shows is not asked again. */
+    rename(ref: PersonRef, name: string): Promise<Person> {
+      const wanted = name.trim();
+      if (wanted === '') return Promise.reject(new Error('A name cannot be empty.'));
+      return db.transaction('rw', db.people, db.settings, async () => {
+        const person = await ensurePerson(db, ref, clock());
+        const updated: Person = { ...person, name: wanted, updatedAt: clock().toISOString() };
+        await db.people.put(updated);
+        return updated;
+      });
+    },
+
+    /**
+     * Someone the user adds by hand (met at a café: no profile page open): by the address given,
+     * or, with none, under a key of their own (`named:by-hand:<id>`, never shared by two people of
+     * the same name). Someone already stored under that address is returned as they are.
+     */
+    addByHand(entry: { name: string; address?: string; why?: string }): Promise<PersonAdded> {
+      const name = entry.name.trim();
+      if (name === '') return Promise.reject(new Error('Give them a name.'));
+      const address = entry.address?.trim() ? keyOfAddress(entry.address) : null;
+      if (address && 'error' in address) return Promise.reject(new Error(address.error));
+      const ref: PersonRef = address
+        ? { key: address.key, name, ...(address.url ? { url: address.url } : {}) }
+        : { key: `named:by-hand:${newId()}`, name };
+      return db.transaction('rw', db.people, db.settings, async () => {
+        const existing = await findPersonByKey(db, ref.key);
+        if (existing) return { person: existing, existed: true };
+        const person = await ensurePerson(db, ref, clock());
+        const why = entry.why?.trim() ?? '';
+        if (why === '') return { person, existed: false };
+        const withWhy: Person = { ...person, why };
+        await db.people.put(withWhy);
+        return { person: withWhy, existed: false };
+      });
     },
 
     setWhy(ref: PersonRef, why: string): Promise<Person> {

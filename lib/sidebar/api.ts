@@ -13,6 +13,7 @@ export interface SidebarApi {
     baseRev: number | null,
   ): Promise<NoteSaveResult>;
   setWhy(person: PersonRef, why: string): Promise<Person>;
+  rename(person: PersonRef, name: string): Promise<Person>;
   deleteNote(id: string): Promise<Note | null>;
   restoreNote(note: Note): Promise<Note>;
   close(): Promise<void>;
@@ -66,6 +67,7 @@ export const messagingSidebarApi: SidebarApi = {
   context: () => sendRequest({ type: 'sidebar.context' }),
   saveNote: (person, note, baseRev) => sendRequest({ type: 'notes.save', person, note, baseRev }),
   setWhy: (person, why) => sendRequest({ type: 'people.setWhy', person, why }),
+  rename: (person, name) => sendRequest({ type: 'people.rename', person, name }),
   deleteNote: (id) => sendRequest({ type: 'notes.delete', id }),
   restoreNote: (note) => sendRequest({ type: 'notes.restore', note }),
   close: async () => {

@@ -380,6 +380,15 @@ export function createSidebarStore(options: SidebarStoreOptions) {
         await api.close();
       }),
 
+    /** The user's own name for the person shown; no page renames them after that. */
+    rename: (name: string) =>
+      attempt(async () => {
+        const person = writeRef();
+        if (!person) return;
+        await api.rename(person, name);
+        await load();
+      }),
+
     /** The side panel: show someone from "People on this page" (null: the page's own person). */
     pick: (person: PersonRef | null) =>
       attempt(async () => {

@@ -59,6 +59,8 @@ const EXAMPLES: { [T in RequestType]: RequestOf<T> } = {
   'panel.pick': { type: 'panel.pick', tabId: 7, person: ADA },
   'tab.notesTarget': { type: 'tab.notesTarget', tabId: 7 },
   'tab.showNotes': { type: 'tab.showNotes', tabId: 7 },
+  'people.add': { type: 'people.add', name: 'Noor Ashdown', address: 'noor@example.org' },
+  'people.rename': { type: 'people.rename', person: ADA, name: 'Ada Q.' },
   'sidebar.close': { type: 'sidebar.close' },
   'sidebar.load': { type: 'sidebar.load' },
   'sidebar.token': { type: 'sidebar.token' },
@@ -122,6 +124,8 @@ const FROM_EXTENSION_PAGES: RequestType[] = [
   'panel.pick',
   'tab.notesTarget',
   'tab.showNotes',
+  'people.add',
+  'people.rename',
   'sidebar.claim',
   'sidebar.close',
   'notes.save',
@@ -173,6 +177,12 @@ function spyHandlers() {
       inPage: true,
     })),
     'tab.showNotes': vi.fn<Handlers['tab.showNotes']>(async () => null),
+    'people.add': vi.fn<Handlers['people.add']>(async () => {
+      throw new Error('not expected');
+    }),
+    'people.rename': vi.fn<Handlers['people.rename']>(async () => {
+      throw new Error('not expected');
+    }),
     'notes.save': vi.fn<Handlers['notes.save']>(async () => {
       throw new Error('not expected in this test');
     }),
@@ -337,6 +347,8 @@ describe('who may send', () => {
     ['panel.pick', EXAMPLES['panel.pick']],
     ['tab.notesTarget', EXAMPLES['tab.notesTarget']],
     ['tab.showNotes', EXAMPLES['tab.showNotes']],
+    ['people.add', EXAMPLES['people.add']],
+    ['people.rename', EXAMPLES['people.rename']],
     ['people.acceptAlias', { type: 'people.acceptAlias', key: 'x:a', personId: 'p' }],
     ['people.dismissAlias', { type: 'people.dismissAlias', key: 'x:a', personId: 'p' }],
     ['autoBackup.status', { type: 'autoBackup.status' }],

@@ -296,6 +296,39 @@ describe('popup store: acting on a row', () => {
     expect(store.coldError.value).toBeNull();
   });
 
+  it('“I reached out” can be undone: the touch is deleted and they are back in the list', async () => {
+    const { store, api } = await withCold({ cold: [ADA, BEA] });
+    await store.reachedOut(ADA);
+    expect(store.undo.value?.name).toBe(ADA.person.name);
+
+    await store.undoReachedOut();
+    expect(api.deleteInteraction).toHaveBeenCalledWith('touch-ada');
+    expect(store.undo.value).toBeNull();
+    expect(store.cold.value?.people.map((row) => row.person.id)).toEqual(['ada', 'bea']);
+    // Twice is once: there is nothing left to undo.
+    await store.undoReachedOut();
+    expect(api.deleteInteraction).toHaveBeenCalledTimes(1);
+  });
+
+  it('a dismissed undo deletes nothing', async () => {
+    const { store, api } = await withCold({ cold: [ADA] });
+    await store.reachedOut(ADA);
+    store.dismissUndo();
+    await store.undoReachedOut();
+    expect(api.deleteInteraction).not.toHaveBeenCalled();
+  });
+
+  it('adds someone by hand, says so and opens their notes; a refusal says why', async () => {
+    const { store, api } = await withCold({ cold: [] });
+    await store.addPerson({ name: 'Noor Ashdown', address: '', why: '' });
+    expect(store.added.value).toEqual({ ok: true, text: 'Added Noor Ashdown.' });
+    expect(api.openNotes).toHaveBeenCalledWith('added-Noor Ashdown');
+
+    await store.addPerson({ name: ' ', address: '', why: '' });
+    expect(store.added.value).toEqual({ ok: false, text: 'Give them a name.' });
+    expect(api.openNotes).toHaveBeenCalledTimes(1);
+  });
+
   it('snoozes by the person’s first identity until that many days from now, then reloads', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2024-05-10T12:00:00.000Z'));

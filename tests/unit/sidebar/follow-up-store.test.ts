@@ -65,6 +65,7 @@ function fakeApi() {
     context: vi.fn<SidebarApi['context']>(unexpected),
     saveNote: vi.fn<SidebarApi['saveNote']>(unexpected),
     setWhy: vi.fn<SidebarApi['setWhy']>(unexpected),
+    rename: vi.fn<SidebarApi['rename']>(unexpected),
     deleteNote: vi.fn<SidebarApi['deleteNote']>(unexpected),
     restoreNote: vi.fn<SidebarApi['restoreNote']>(unexpected),
     close: vi.fn<SidebarApi['close']>(unexpected),

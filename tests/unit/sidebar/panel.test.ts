@@ -76,6 +76,7 @@ function fakePanelApi() {
       return storedPerson(person, why);
     }),
     saveNote: vi.fn<SidebarApi['saveNote']>(unexpected),
+    rename: vi.fn<SidebarApi['rename']>(unexpected),
     deleteNote: vi.fn<SidebarApi['deleteNote']>(unexpected),
     restoreNote: vi.fn<SidebarApi['restoreNote']>(unexpected),
     close: vi.fn<SidebarApi['close']>(unexpected),

@@ -63,6 +63,7 @@ function backedApi() {
       notes.save(person, note, baseRev),
     ),
     setWhy: vi.fn<SidebarApi['setWhy']>((person, why) => people.setWhy(person, why)),
+    rename: vi.fn<SidebarApi['rename']>((person, name) => people.rename(person, name)),
     deleteNote: vi.fn<SidebarApi['deleteNote']>((id) => notes.remove(id)),
     restoreNote: vi.fn<SidebarApi['restoreNote']>((note) => notes.restore(note)),
     close: vi.fn<SidebarApi['close']>(async () => undefined),

@@ -5,6 +5,8 @@ import type { OptionsApi } from '@/lib/options/api';
 import type { PopupApi } from '@/lib/popup/api';
 import type { PersonRef } from '@/lib/sites/types';
 
+import { coldPerson } from './cold';
+
 export interface FakeOptionsInit {
   blogs?: string[];
   /** What the user answers in the browser's permission prompt. */
@@ -79,6 +81,8 @@ export function fakePopupApi(
   const options = fakeOptionsApi(init);
   let cold = [...(init.cold ?? [])];
   let extra = (init.coldTotal ?? cold.length) - cold.length;
+  /** Rows taken off by "I reached out", by the touch's id, so an undo puts them back. */
+  const reached = new Map<string, ColdPerson>();
   const without = (personId: string) => {
     cold = cold.filter((row) => row.person.id !== personId);
   };
@@ -96,6 +100,7 @@ export function fakePopupApi(
       const row = cold.find((candidate) => candidate.person.id === personId);
       if (!row) throw new Error('That person is no longer in Acquaint.');
       without(personId);
+      reached.set(`touch-${personId}`, row);
       return {
         id: `touch-${personId}`,
         personId,
@@ -128,6 +133,18 @@ export function fakePopupApi(
     }),
     showNotesInPage: vi.fn(async (tabId: number) => {
       options.calls.push(`showNotesInPage ${tabId}`);
+    }),
+    deleteInteraction: vi.fn(async (id: string) => {
+      options.calls.push(`deleteInteraction ${id}`);
+      const row = reached.get(id);
+      reached.delete(id);
+      if (row) cold = [row, ...cold];
+    }),
+    addPerson: vi.fn(async (entry: { name: string; address: string; why: string }) => {
+      options.calls.push(`addPerson ${entry.name} ${entry.address}`);
+      if (entry.name.trim() === '') throw new Error('Give them a name.');
+      const person = coldPerson(`added-${entry.name.trim()}`, entry.name.trim());
+      return { person, existed: false };
     }),
   } satisfies PopupApi;
   return {

@@ -1,0 +1,79 @@
+import { clickToggle, openFixture, sidebarFrame, useExtensionSession } from './harness';
+import { seedTouches } from './seed';
+
+/** Issue 13: what a newcomer does in the first hour, through the real pages in Chromium. */
+describe('a newcomer’s first hour', () => {
+  const current = useExtensionSession();
+
+  it('undoes “I reached out” in the popup: the person is back, with their old duration', async () => {
+    const session = current();
+    await seedTouches(session, [
+      { slug: 'ada-out-400', name: 'Ada Long Ago', touch: { days: 400, direction: 'out' } },
+    ]);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const rows = popup.locator('[data-testid="cold-person"]');
+    await expect.poll(() => rows.count()).toBe(1);
+    // As people say it, not in days.
+    expect(await rows.locator('[data-testid="cold-person-since"]').textContent()).toBe(
+      '1 year since your last touch',
+    );
+
+    await rows.locator('[data-testid="cold-reached-out"]').click();
+    await expect.poll(() => rows.count()).toBe(0);
+    const undo = popup.locator('[data-testid="undo-bar"]');
+    expect(await undo.textContent()).toContain('Logged that you reached out to Ada Long Ago.');
+    await popup.locator('[data-testid="reached-out-undo"]').click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.locator('[data-testid="cold-person-since"]').textContent()).toBe(
+      '1 year since your last touch',
+    );
+    expect(await undo.count()).toBe(0);
+  });
+
+  it('adds someone met at a café from the popup, and their notes open', async () => {
+    const session = current();
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.locator('[data-testid="add-person"]').click();
+    await popup.locator('[data-testid="add-person-name"]').fill('Noor Ashdown');
+    await popup.locator('[data-testid="add-person-address"]').fill('noor@example.org');
+    await popup.locator('[data-testid="add-person-why"]').fill('Runs the Leeds book swap');
+    const opened = session.context.waitForEvent('page');
+    await popup.locator('[data-testid="add-person-save"]').click();
+    const notes = await opened;
+    await expect
+      .poll(() => notes.locator('[data-testid="person-name"]').textContent())
+      .toBe('Noor Ashdown');
+    expect(await notes.locator('#why-input').inputValue()).toBe('Runs the Leeds book swap');
+    expect(await popup.locator('[data-testid="add-person-status"]').textContent()).toBe(
+      'Added Noor Ashdown.',
+    );
+  });
+
+  it('renames someone from the sidebar, and the page no longer names them', async () => {
+    const session = current();
+    const page = await openFixture(session, 'linkedin/profile-classic');
+    await clickToggle(page);
+    const frame = await sidebarFrame(page);
+    const name = frame.locator('[data-testid="person-name"]');
+    await expect.poll(() => name.textContent()).toBe('Ada Quill');
+    await frame.locator('[data-testid="person-rename"]').click();
+    const input = frame.locator('[data-testid="person-rename-input"]');
+    await input.fill('Ada (data meetup)');
+    // Escape leaves the name as it was and keeps the sidebar open.
+    await input.press('Escape');
+    await expect.poll(() => name.textContent()).toBe('Ada Quill');
+    await frame.locator('[data-testid="person-rename"]').click();
+    await input.fill('Ada (data meetup)');
+    await frame.locator('[data-testid="person-rename-save"]').click();
+    await expect.poll(() => name.textContent()).toBe('Ada (data meetup)');
+
+    await page.reload();
+    await clickToggle(page);
+    const again = await sidebarFrame(page);
+    await expect
+      .poll(() => again.locator('[data-testid="person-name"]').textContent())
+      .toBe('Ada (data meetup)');
+  });
+});
