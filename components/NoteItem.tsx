@@ -9,6 +9,8 @@ interface Props {
   onEdit(): void;
   onEditInput(body: string): void;
   onEditDone(): void;
+  /** Escape: the edit is undone and the editor closes (the sidebar stays open). */
+  onEditCancel(): void;
   onDelete(): void;
 }
 
@@ -19,6 +21,7 @@ export function NoteItem({
   onEdit,
   onEditInput,
   onEditDone,
+  onEditCancel,
   onDelete,
 }: Props) {
   const edited = note.updatedAt !== note.createdAt;
@@ -46,14 +49,12 @@ export function NoteItem({
           autoFocus
           onInput={(event) => onEditInput(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (
-              event.key === 'Escape' ||
-              (event.key === 'Enter' && (event.ctrlKey || event.metaKey))
-            ) {
-              event.preventDefault();
-              event.stopPropagation();
-              onEditDone();
-            }
+            const done = event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+            if (event.key !== 'Escape' && !done) return;
+            event.preventDefault();
+            event.stopPropagation();
+            if (done) onEditDone();
+            else onEditCancel();
           }}
         />
       )}

@@ -16,6 +16,10 @@ interface Props {
   busy?: boolean;
   /** The user gives the person a name of their own. */
   onRename?(name: string): void;
+  /** Their role and company, as last read or imported. */
+  headline?: string;
+  /** Whose turn it is, in words (lib/model/turn.ts); nothing before any touch. */
+  turn?: string | null;
 }
 
 export function PersonHeader(props: Props) {
@@ -28,6 +32,8 @@ export function PersonHeader(props: Props) {
     samePersonOpen = false,
     busy = false,
     onRename,
+    headline,
+    turn,
   } = props;
   const [renaming, setRenaming] = useState<string | null>(null);
   const canSplit = onSplit !== undefined && identities.length > 1;
@@ -69,6 +75,16 @@ export function PersonHeader(props: Props) {
               Save name
             </button>
           </form>
+        )}
+        {headline && (
+          <p class="person-headline" data-testid="person-headline" dir="auto">
+            {headline}
+          </p>
+        )}
+        {turn && (
+          <p class="person-turn" data-testid="person-turn">
+            {turn}
+          </p>
         )}
         <ul class="identities" aria-label="Identities">
           {identities.map((identity) => {

@@ -14,6 +14,7 @@ interface Props {
     onEdit(note: Note): void;
     onEditInput(body: string): void;
     onEditDone(): void;
+    onEditCancel(): void;
     onDelete(note: Note): void;
   };
   interaction: {
@@ -54,6 +55,7 @@ export function Timeline(props: Props) {
             onEdit={() => props.note.onEdit(entry.note)}
             onEditInput={props.note.onEditInput}
             onEditDone={props.note.onEditDone}
+            onEditCancel={props.note.onEditCancel}
             onDelete={() => props.note.onDelete(entry.note)}
           />
         ) : (

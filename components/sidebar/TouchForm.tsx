@@ -65,16 +65,31 @@ export function TouchForm({ draft, latest, onChange, onLog }: Props) {
         />
       </div>
       <div class="touch__row">
-        <label class="inline">
-          When
-          <input
-            type="datetime-local"
-            data-testid="touch-date"
-            max={latest}
-            value={draft.when}
-            onInput={(event) => onChange({ when: event.currentTarget.value })}
-          />
-        </label>
+        {draft.when === '' ? (
+          // Dated now until the user says otherwise: a blank date box would say nothing.
+          <span class="inline">
+            When: <span data-testid="touch-when-now">now</span>
+            <button
+              type="button"
+              class="link-button"
+              data-testid="touch-date-change"
+              onClick={() => onChange({ when: latest })}
+            >
+              Change
+            </button>
+          </span>
+        ) : (
+          <label class="inline">
+            When
+            <input
+              type="datetime-local"
+              data-testid="touch-date"
+              max={latest}
+              value={draft.when}
+              onInput={(event) => onChange({ when: event.currentTarget.value })}
+            />
+          </label>
+        )}
         <button type="submit" class="primary" data-testid="touch-log">
           Log
         </button>

@@ -15,6 +15,7 @@ import { WhyField } from '@/components/WhyField';
 import { toLocalInput, type FollowUpStore } from '@/lib/sidebar/follow-up-store';
 import type { IdentityStore } from '@/lib/sidebar/identity-store';
 import type { SidebarStore } from '@/lib/sidebar/store';
+import { whoseTurn } from '@/lib/model/turn';
 
 interface Props {
   store: SidebarStore;
@@ -116,6 +117,8 @@ export function App({ store, followUp, identity }: Props) {
         onClose={() => void store.close()}
         onSamePerson={() => identity.toggle()}
         onRename={(name) => void store.rename(name)}
+        headline={subject.headline ?? ''}
+        turn={whoseTurn(followUp.interactions.value[0])}
         samePersonOpen={identity.open.value}
         busy={identity.busy.value}
         {...(person ? { onSplit: (key: string) => void identity.split(key) } : {})}
@@ -192,6 +195,7 @@ export function App({ store, followUp, identity }: Props) {
           onEdit: (note) => store.startEdit(note),
           onEditInput: (body) => store.typeEdit(body),
           onEditDone: () => void store.finishEdit(),
+          onEditCancel: () => void store.cancelEdit(),
           onDelete: (note) => void store.deleteNote(note),
         }}
         interaction={{

@@ -38,6 +38,8 @@ export function createFollowUpStore(options: FollowUpStoreOptions) {
   const deleted = signal<Interaction | null>(null);
 
   const interactions = computed(() => options.context.value?.interactions ?? []);
+  /** A Log on its way: a second click (a double click) is the same touch, not another. */
+  let logging = false;
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -56,6 +58,22 @@ export function createFollowUpStore(options: FollowUpStoreOptions) {
 
   const change = (patch: FollowUpChange) => run(() => api.followUp(requireRef(), patch));
 
+  const logDraft = () =>
+    run(async () => {
+      const current = draft.value;
+      const at = current.when ? fromLocalInput(current.when) : now().toISOString();
+      if (at > now().toISOString()) throw new Error('A touch can’t be logged in the future.');
+      await api.addInteraction(requireRef(), {
+        id: newId(),
+        at,
+        kind: current.kind,
+        direction: current.direction,
+        summary: current.summary.trim(),
+      });
+      // The next touch is its own: what happened and who reached out are chosen anew.
+      draft.value = { ...FRESH_DRAFT };
+    });
+
   return {
     draft,
     editing,
@@ -66,21 +84,16 @@ export function createFollowUpStore(options: FollowUpStoreOptions) {
       draft.value = { ...draft.value, ...patch };
     },
 
-    /** Logs the drafted touch (now, unless back-dated) and starts a fresh draft of the same kind. */
-    logTouch: () =>
-      run(async () => {
-        const current = draft.value;
-        const at = current.when ? fromLocalInput(current.when) : now().toISOString();
-        if (at > now().toISOString()) throw new Error('A touch can’t be logged in the future.');
-        await api.addInteraction(requireRef(), {
-          id: newId(),
-          at,
-          kind: current.kind,
-          direction: current.direction,
-          summary: current.summary.trim(),
-        });
-        draft.value = { ...FRESH_DRAFT, kind: current.kind, direction: current.direction };
-      }),
+    /** Logs the drafted touch (now, unless back-dated), once however often clicked, then starts afresh. */
+    logTouch: async () => {
+      if (logging) return;
+      logging = true;
+      try {
+        await logDraft();
+      } finally {
+        logging = false;
+      }
+    },
 
     startEdit(interaction: Interaction) {
       editing.value = {

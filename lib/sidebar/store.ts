@@ -27,6 +27,8 @@ export interface SidebarStoreOptions {
 export interface EditingNote {
   id: string;
   body: string;
+  /** The text the note had when its editor opened, for Escape (cancel). */
+  original?: string;
 }
 
 export type SidebarStore = ReturnType<typeof createSidebarStore>;
@@ -308,7 +310,19 @@ export function createSidebarStore(options: SidebarStoreOptions) {
       editSession += 1;
       movedTo.delete(note.id); // editing it again: its own writes go to it
       knownRevs.set(note.id, note.rev);
-      editing.value = { id: note.id, body: note.body };
+      editing.value = { id: note.id, body: note.body, original: note.body };
+    },
+
+    /** Escape in the editor: the note goes back to the text it had, and the editor closes. */
+    async cancelEdit() {
+      const current = editing.value;
+      if (!current) return;
+      if (current.original !== undefined && current.body !== current.original) {
+        editing.value = { ...current, body: current.original };
+        // What was typed may be saved already (saving is as you type): the old text is saved back.
+        scheduleNote(editing.value);
+      }
+      await finishEdit();
     },
 
     typeEdit(text: string) {

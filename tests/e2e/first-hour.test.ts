@@ -1,4 +1,10 @@
-import { clickToggle, openFixture, sidebarFrame, useExtensionSession } from './harness';
+import {
+  clickToggle,
+  isSidebarVisible,
+  openFixture,
+  sidebarFrame,
+  useExtensionSession,
+} from './harness';
 import { seedTouches } from './seed';
 
 /** Issue 13: what a newcomer does in the first hour, through the real pages in Chromium. */
@@ -75,5 +81,49 @@ describe('a newcomer’s first hour', () => {
     await expect
       .poll(() => again.locator('[data-testid="person-name"]').textContent())
       .toBe('Ada (data meetup)');
+  });
+
+  it('in the sidebar: a why that grows, “now” until changed, one touch per Log, Escape cancels an edit', async () => {
+    const session = current();
+    const page = await openFixture(session, 'linkedin/profile-classic');
+    await clickToggle(page);
+    const frame = await sidebarFrame(page);
+    await expect.poll(() => frame.locator('[data-testid="person-name"]').count()).toBe(1);
+
+    // A long why is shown whole: the box grows to fit it.
+    const why = frame.locator('[data-testid="why-input"]');
+    const oneLine = await why.evaluate((box) => box.clientHeight);
+    await why.fill(
+      'Runs the Leeds data meetup, looks for speakers on local-first software, and once offered to introduce me to the people behind the city’s open-data portal.',
+    );
+    await expect.poll(() => why.evaluate((box) => box.clientHeight)).toBeGreaterThan(oneLine);
+    expect(await why.evaluate((box) => box.scrollHeight - box.clientHeight)).toBeLessThanOrEqual(1);
+
+    // Dated now until changed; a double click on Log logs one touch; whose turn is said.
+    expect(await frame.locator('[data-testid="touch-when-now"]').textContent()).toBe('now');
+    await frame.locator('[data-testid="touch-kind-call"]').check();
+    await frame.locator('[data-testid="touch-log"]').dblclick();
+    const touches = frame.locator('[data-testid="interaction"]');
+    await expect.poll(() => touches.count()).toBe(1);
+    await expect
+      .poll(() => frame.locator('[data-testid="person-turn"]').textContent())
+      .toBe('You reached out last: their turn');
+    expect(await frame.locator('[data-testid="touch-kind-message"]').isChecked()).toBe(true);
+    expect(await touches.count()).toBe(1);
+
+    // Escape in a note's editor takes the edit back and leaves the sidebar open.
+    await frame.locator('[data-testid="note-input"]').fill('Owes me the slides');
+    await frame.locator('[data-testid="note-save"]').click();
+    const note = frame.locator('[data-testid="note"]');
+    await expect.poll(() => note.count()).toBe(1);
+    await note.locator('[data-testid="note-edit-start"]').click();
+    const editor = frame.locator('[data-testid="note-edit"]');
+    await editor.fill('Owes me the slides, and lunch');
+    await editor.press('Escape');
+    await expect.poll(() => editor.count()).toBe(0);
+    await expect
+      .poll(() => note.locator('[data-testid="note-body"]').textContent())
+      .toBe('Owes me the slides');
+    expect(await isSidebarVisible(page)).toBe(true);
   });
 });

@@ -273,9 +273,15 @@ describe('the notes sidebar in real Chromium', () => {
     await frame.locator('[data-testid="touch-kind-met"]').check();
     await frame.locator('[data-testid="touch-direction-in"]').check();
     await frame.locator('[data-testid="touch-summary"]').fill('Met at the owl sanctuary');
+    expect(await frame.locator('[data-testid="touch-when-now"]').textContent()).toBe('now');
+    await frame.locator('[data-testid="touch-date-change"]').click();
     await frame.locator('[data-testid="touch-date"]').fill('2026-01-15T10:00');
     await frame.locator('[data-testid="touch-log"]').click();
     await expect.poll(() => touches.count()).toBe(2);
+    // The next touch starts afresh: a message, from me, dated now.
+    expect(await frame.locator('[data-testid="touch-kind-message"]').isChecked()).toBe(true);
+    expect(await frame.locator('[data-testid="touch-direction-out"]').isChecked()).toBe(true);
+    expect(await frame.locator('[data-testid="touch-when-now"]').count()).toBe(1);
     // Newest first, notes and touches together: the back-dated meeting comes last.
     const order = await frame
       .locator('[data-testid="note"], [data-testid="interaction"]')

@@ -327,7 +327,13 @@ describe('Timeline with touches', () => {
       now: NOW,
       editingNote: null,
       editingInteraction,
-      note: { onEdit: vi.fn(), onEditInput: vi.fn(), onEditDone: vi.fn(), onDelete: vi.fn() },
+      note: {
+        onEdit: vi.fn(),
+        onEditInput: vi.fn(),
+        onEditDone: vi.fn(),
+        onEditCancel: vi.fn(),
+        onDelete: vi.fn(),
+      },
       interaction: {
         onEdit: vi.fn(),
         onEditChange: vi.fn(),
@@ -507,8 +513,17 @@ describe('TouchForm', () => {
     expect(props.onLog).not.toHaveBeenCalled();
   });
 
-  it('reports the summary and the date typed', () => {
+  it('says “now” until the date is changed, then offers the date from the latest moment', () => {
     const props = formProps();
+    show(<TouchForm {...props} />);
+    expect(one('touch-when-now').textContent).toBe('now');
+    expect(document.querySelector('[data-testid="touch-date"]')).toBeNull();
+    click(one('touch-date-change'));
+    expect(props.onChange.mock.calls).toEqual([[{ when: '2024-05-10T08:00' }]]);
+  });
+
+  it('reports the summary and the date typed', () => {
+    const props = formProps({ when: '2024-05-10T08:00' });
     show(<TouchForm {...props} />);
 
     change(one('touch-summary'), 'Coffee at the meetup', 'input');

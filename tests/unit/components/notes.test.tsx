@@ -41,6 +41,7 @@ function listProps(
     onEdit: vi.fn(),
     onEditInput: vi.fn(),
     onEditDone: vi.fn(),
+    onEditCancel: vi.fn(),
     onDelete: vi.fn(),
   };
   return {
@@ -126,7 +127,7 @@ describe('Timeline with notes', () => {
     expect(byTestId('note-edit-start')).toHaveLength(1);
   });
 
-  it('passes typing, Done, Escape and Ctrl+Enter from the editor on', () => {
+  it('passes typing, Done, Escape (cancel) and Ctrl+Enter from the editor on', () => {
     const props = listProps({ notes: [note('a', 'first')], editing: { id: 'a', body: 'first' } });
     show(<Timeline {...props} />);
     const editor = byTestId('note-edit')[0] as HTMLTextAreaElement;
@@ -138,13 +139,22 @@ describe('Timeline with notes', () => {
     expect(press(editor, 'Enter').defaultPrevented).toBe(false);
     expect(props.note.onEditDone).not.toHaveBeenCalled();
 
+    // Escape cancels the edit (and no listener above it, such as the sidebar's own, hears it).
+    const heard = vi.fn();
+    window.addEventListener('keydown', heard);
     expect(press(editor, 'Escape').defaultPrevented).toBe(true);
+    window.removeEventListener('keydown', heard);
+    expect(heard).not.toHaveBeenCalled();
+    expect(props.note.onEditCancel).toHaveBeenCalledTimes(1);
+    expect(props.note.onEditDone).not.toHaveBeenCalled();
+
     expect(press(editor, 'Enter', { ctrlKey: true }).defaultPrevented).toBe(true);
     expect(press(editor, 'Enter', { metaKey: true }).defaultPrevented).toBe(true);
     act(() => {
       (byTestId('note-edit-done')[0] as HTMLButtonElement).click();
     });
-    expect(props.note.onEditDone).toHaveBeenCalledTimes(4);
+    expect(props.note.onEditDone).toHaveBeenCalledTimes(3);
+    expect(props.note.onEditCancel).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -157,6 +167,7 @@ describe('NoteItem', () => {
       onEdit: vi.fn(),
       onEditInput: vi.fn(),
       onEditDone: vi.fn(),
+      onEditCancel: vi.fn(),
       onDelete: vi.fn(),
       ...overrides,
     };

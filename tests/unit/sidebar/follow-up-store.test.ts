@@ -210,7 +210,7 @@ describe('logTouch', () => {
     expect(reported()).toContain('soon');
   });
 
-  it('keeps the chosen kind and direction for the next draft, and clears the rest', async () => {
+  it('starts the next draft afresh: a message, from me, now', async () => {
     store.setDraft({
       kind: 'email',
       direction: 'in',
@@ -220,7 +220,16 @@ describe('logTouch', () => {
 
     await store.logTouch();
 
-    expect(store.draft.value).toEqual({ kind: 'email', direction: 'in', when: '', summary: '' });
+    expect(store.draft.value).toEqual({ kind: 'message', direction: 'out', when: '', summary: '' });
+  });
+
+  it('logs once however often Log is clicked while the first is on its way', async () => {
+    store.setDraft({ kind: 'call' });
+    await Promise.all([store.logTouch(), store.logTouch(), store.logTouch()]);
+    expect(api.addInteraction).toHaveBeenCalledTimes(1);
+    // And the next click, once it is done, is a touch of its own.
+    await store.logTouch();
+    expect(api.addInteraction).toHaveBeenCalledTimes(2);
   });
 
   it('keeps the draft when the background fails, and shows why', async () => {

@@ -205,7 +205,7 @@ describe('a write the background refuses', () => {
     await store.finishEdit();
     refused.mockRestore();
 
-    expect(store.editing.value).toEqual({ id: note.id, body: 'edited text' });
+    expect(store.editing.value).toMatchObject({ id: note.id, body: 'edited text' });
     expect(store.saveState.value).toEqual({ status: 'refused', error: refusal });
   });
 

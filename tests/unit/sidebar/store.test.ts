@@ -425,7 +425,7 @@ describe('editing', () => {
     await store.load();
 
     store.startEdit(note);
-    expect(store.editing.value).toEqual({ id: 'n1', body: 'original' });
+    expect(store.editing.value).toEqual({ id: 'n1', body: 'original', original: 'original' });
     store.typeEdit('changed once');
     await afterDebounce();
     store.typeEdit('changed twice');
@@ -444,6 +444,21 @@ describe('editing', () => {
     expect(bodies()).toEqual(['changed twice']);
   });
 
+  it('cancels an edit with the note’s old text, even once the typing was saved', async () => {
+    const note = await noteElsewhere('n1', 'original');
+    await store.load();
+    store.startEdit(note);
+    store.typeEdit('changed, and saved as typed');
+    await afterDebounce();
+    expect(await db.notes.get('n1')).toMatchObject({ body: 'changed, and saved as typed' });
+
+    await store.cancelEdit();
+    expect(store.editing.value).toBeNull();
+    expect(await db.notes.get('n1')).toMatchObject({ body: 'original' });
+    expect(bodies()).toEqual(['original']);
+    expect(await db.notes.count()).toBe(1);
+  });
+
   it('on a conflict, keeps both texts, follows the new note and says so', async () => {
     const note = await noteElsewhere('n1', 'original');
     await store.load();
@@ -452,7 +467,7 @@ describe('editing', () => {
     // Another tab edits the same note meanwhile, and the broadcast reloads this sidebar.
     await notes.save(ADA, { id: 'n1', body: 'edited in another tab' }, 1);
     await store.onRefresh(TAB);
-    expect(store.editing.value).toEqual({ id: 'n1', body: 'original' });
+    expect(store.editing.value).toMatchObject({ id: 'n1', body: 'original' });
 
     store.typeEdit('edited here');
     await afterDebounce();
@@ -526,7 +541,7 @@ describe('editing', () => {
     store.typeEdit('mine');
     await afterDebounce();
 
-    expect(store.editing.value).toEqual({ id: 'from-conflict', body: 'mine' });
+    expect(store.editing.value).toMatchObject({ id: 'from-conflict', body: 'mine' });
     expect(store.notice.value?.tone).toBe('info');
   });
 
@@ -566,7 +581,7 @@ describe('editing', () => {
     await vi.advanceTimersByTimeAsync(0);
     await store.flush();
 
-    expect(store.editing.value).toEqual({ id: 'n2', body: 'second' });
+    expect(store.editing.value).toMatchObject({ id: 'n2', body: 'second' });
     expect((await db.notes.get('n1'))?.body).toBe('first, edited');
   });
 
