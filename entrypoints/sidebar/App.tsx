@@ -57,6 +57,14 @@ export function App({ store, followUp, identity }: Props) {
     }
   }, [subject?.key]);
 
+  // "Remember this person": once they are shown, the cursor goes to why they matter.
+  const whyWanted = store.whyWanted.value;
+  useEffect(() => {
+    if (!whyWanted || !subject) return;
+    document.getElementById('why-input')?.focus();
+    store.whyWanted.value = false;
+  }, [whyWanted, subject?.key]);
+
   // Another person on the page: a half-made merge was about someone else.
   useEffect(() => identity.close(), [subject?.key]);
 

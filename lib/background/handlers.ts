@@ -38,6 +38,8 @@ export interface HandlerDeps {
   tabSelections: TabSubjects;
   /** The authors each tab's content script read, for the side panel's "People on this page". */
   tabPeople: TabValues<PersonRef[]>;
+  /** Per tab, that its sidebar's next context should put the cursor on the why line (once). */
+  whyWanted: TabValues<boolean>;
   /** A tab's address, as the browser tells it (undefined for a closed tab). */
   tabUrl(tabId: number): Promise<string | undefined>;
   /** The in-page switches changed: the side panel follows them on every tab. */
@@ -214,6 +216,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const selection = await tabSelections.get(tabId);
       const subject = selection ?? (await tabSubjects.get(tabId));
       const page = inPanel ? await pageOf(tabId, selection !== null) : undefined;
+      const focusWhy = subject !== null && (await deps.whyWanted.get(tabId)) === true;
+      if (focusWhy) await deps.whyWanted.set(tabId, null);
       if (!subject) {
         const { defaultCadenceDays } = await deps.settings.get();
         return {
@@ -241,6 +245,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         defaultCadenceDays,
         ...(aliasOffer ? { aliasOffer } : {}),
         ...(page ? { page } : {}),
+        ...(focusWhy ? { focusWhy } : {}),
       };
     },
 

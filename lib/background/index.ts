@@ -33,7 +33,7 @@ import { createMessageRouter, type MessageRouter } from './router';
 import { createSidebarFrames } from './sidebar-frames';
 import { createSidebarHub } from './sidebar-hub';
 import { createSidePanel } from './side-panel';
-import { createTabPeople, createTabSubjects } from './tab-subjects';
+import { createTabPeople, createTabSubjects, createTabValues } from './tab-subjects';
 
 /** A sidebar saves within a second or retries every few; an entry this old was left behind. */
 const ABANDONED_AFTER_MS = 2 * 60 * 1000;
@@ -52,6 +52,11 @@ export function startBackground(): void {
   const aliasOffers = createAliasOffers(browser.storage.session);
   const sidebarFrames = createSidebarFrames(browser.storage.session);
   const tabPeople = createTabPeople(browser.storage.session);
+  const whyWanted = createTabValues<boolean>(
+    browser.storage.session,
+    'why-wanted',
+    (a, b) => a === b,
+  );
 
   const tellTab = async (tabId: number, command: ContentCommand) => {
     await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
@@ -119,13 +124,37 @@ export function startBackground(): void {
       return person;
     },
     openSidePanel: (tabId, url) => sidePanel.openFor(tabId, url),
+    // Read in the page's frame, in an isolated world of the extension's own: the text of the first
+    // link to that address (the user's click on it granted the tab, as for any menu item).
+    linkTextOf: async (tabId, frameId, linkUrl) => {
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        func: (href: string) => {
+          for (const link of document.querySelectorAll('a[href]')) {
+            if ((link as HTMLAnchorElement).href !== href) continue;
+            // A card's link may hold a headline and a date below the name: its first line.
+            const text = ((link as HTMLElement).innerText || link.textContent || '')
+              .split('\n')
+              .map((line) => line.trim())
+              .find((line) => line !== '');
+            if (text) return text.slice(0, 500);
+          }
+          return null;
+        },
+        args: [linkUrl],
+      });
+      return typeof result?.result === 'string' ? result.result : undefined;
+    },
     nameOnPage: async (tabId, key) =>
       (await tabPeople.get(tabId))?.find((person) => person.key === key)?.name,
     showInPanel: async (tabId, person) => {
       await tabSelections.set(tabId, person);
+      await whyWanted.set(tabId, true);
       sidebars.refreshTab(tabId);
     },
     showInTab: async (tabId, person) => {
+      // Asked for before the sidebar is shown: it reads the wish with the person.
+      await whyWanted.set(tabId, true);
       const command: ContentCommand = { type: 'sidebar.show', person };
       return (await browser.tabs.sendMessage(tabId, command, { frameId: 0 })) === true;
     },
@@ -174,6 +203,7 @@ export function startBackground(): void {
       tabSelections,
       aliasOffers,
       tabPeople,
+      whyWanted,
       tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
       inPageChanged: () => void sidePanel.settingsChanged().catch(logFailure),
       sidebars,
@@ -232,6 +262,7 @@ export function startBackground(): void {
     void aliasOffers.forget(tabId);
     void sidebarFrames.forget(tabId);
     void tabPeople.forget(tabId);
+    void whyWanted.forget(tabId);
   });
   // A LinkedIn or X tab's side panel follows its site's in-page switch (lib/background/side-panel.ts).
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -9,7 +9,13 @@ import type { Person } from '../model/types';
 import { fallbackName } from '../services/people';
 import { inPageSiteOf } from '../sites/in-page';
 import type { PersonRef } from '../sites/types';
-import { REMEMBER_MENU_ID, type RememberClick, resolveRemember, type RememberTab } from './resolve';
+import {
+  nameLike,
+  REMEMBER_MENU_ID,
+  type RememberClick,
+  resolveRemember,
+  type RememberTab,
+} from './resolve';
 
 export { REMEMBER_MENU_ID } from './resolve';
 
@@ -45,6 +51,11 @@ export interface RememberDeps {
    * panel ("People on this page"); a link's menu click gives the browser's link address only.
    */
   nameOnPage?(tabId: number, key: string): Promise<string | undefined>;
+  /**
+   * The text of the link the menu was opened on, read from its page (Chrome's click data has no
+   * link text; Firefox's has, and is used first).
+   */
+  linkTextOf?(tabId: number, frameId: number, linkUrl: string): Promise<string | undefined>;
   /** Opens the tab's own sidebar on this person; true when the tab's content script did. */
   showInTab(tabId: number, person: PersonRef): Promise<boolean>;
   /** Opens the small extension window on this person, ready for the "why this person" line. */
@@ -82,12 +93,10 @@ export function createRememberHandler(deps: RememberDeps): RememberHandler {
         ? deps.openSidePanel(tabId, pageUrl)
         : Promise.resolve(false);
 
-    // A link gives only its address, so its person is named after the key: the page may know better.
+    // A link gives only its address, so its person is named after the key: the page knows better.
     const onPage =
-      tabId !== undefined &&
-      deps.nameOnPage &&
       resolved.person.name === fallbackName(resolved.person.key)
-        ? await deps.nameOnPage(tabId, resolved.person.key).catch(() => undefined)
+        ? await nameShownFor(deps, info, tabId, resolved.person.key)
         : undefined;
     const ref: PersonRef = onPage ? { ...resolved.person, name: onPage } : resolved.person;
 
@@ -115,6 +124,26 @@ export function createRememberHandler(deps: RememberDeps): RememberHandler {
       deps.notify(`Acquaint remembered ${shown.name} but could not show them: ${messageOf(error)}`);
     }
   };
+}
+
+/** The name the page shows for the clicked link's person: its text, else the side panel's list. */
+async function nameShownFor(
+  deps: RememberDeps,
+  info: RememberClick,
+  tabId: number | undefined,
+  key: string,
+): Promise<string | undefined> {
+  const fromClick = info.linkText ? nameLike(info.linkText) : null;
+  if (fromClick) return fromClick;
+  if (tabId === undefined) return undefined;
+  if (info.linkUrl && deps.linkTextOf) {
+    const text = await deps
+      .linkTextOf(tabId, info.frameId ?? 0, info.linkUrl)
+      .catch(() => undefined);
+    const name = text ? nameLike(text) : null;
+    if (name) return name;
+  }
+  return deps.nameOnPage ? await deps.nameOnPage(tabId, key).catch(() => undefined) : undefined;
 }
 
 function messageOf(error: unknown): string {

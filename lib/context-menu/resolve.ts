@@ -25,8 +25,12 @@ export interface RememberClick {
   menuItemId?: string | number;
   linkUrl?: string;
   selectionText?: string;
+  /** The clicked link's text: Firefox gives it, Chrome does not (the background reads it). */
+  linkText?: string;
   pageUrl?: string;
   frameUrl?: string;
+  /** The frame the click was in. */
+  frameId?: number;
 }
 
 /** The part of the clicked tab this reads. */

@@ -36,6 +36,8 @@ export interface SidebarContext {
    * the person shown was picked from them (rather than being the page's own subject).
    */
   page?: { people: PagePerson[]; picked: boolean };
+  /** "Remember this person" has just shown them here: the cursor goes to the why line. */
+  focusWhy?: boolean;
   /**
    * The page's account number belongs to someone else in Acquaint (known only by it, from the X
    * archive): the sidebar asks whether they are this page's person. Absent when nothing is asked.

@@ -45,6 +45,8 @@ export function createSidebarStore(options: SidebarStoreOptions) {
   const saveState = signal<WriteQueueState>({ status: 'idle' });
   const deleted = signal<Note | null>(null);
   const notice = signal<{ text: string; tone: 'info' | 'error' } | null>(null);
+  /** The why line is to take the cursor once the person it was asked for is shown. */
+  const whyWanted = signal(false);
 
   /** The latest revision this sidebar saw of each note, for conflict detection. */
   const knownRevs = new Map<string, number>();
@@ -172,6 +174,7 @@ export function createSidebarStore(options: SidebarStoreOptions) {
         if (next.subject?.key !== previousKey) resetForNewSubject();
         context.value = next;
         loadError.value = null;
+        if (next.focusWhy) whyWanted.value = true;
         // The note open in the editor keeps the revision it started from, so a change made
         // elsewhere meanwhile is seen as a conflict instead of being overwritten.
         for (const note of next.notes) {
@@ -255,6 +258,8 @@ export function createSidebarStore(options: SidebarStoreOptions) {
     notice,
 
     load,
+
+    whyWanted,
 
     /** A broadcast from the background; `tabId` limits it to one tab's sidebar. */
     async onRefresh(tabId: number | undefined): Promise<void> {

@@ -183,6 +183,25 @@ describe('"Remember this person" in the context menu, in real Chromium', () => {
       .toBe('ada-quill-4b21a');
   });
 
+  it('names the person after the link’s text on the page, and asks why in the tab’s sidebar', async () => {
+    const feed = await openTracked(session, () => openFixture(session, 'linkedin/feed'));
+    await expect.poll(() => menuItemExists(session, MENU_ID)).toBe(true);
+
+    // The link reads "Ilse Brannagh • 3rd+": the name, without LinkedIn's degree.
+    await clickRemember(session, feed, { linkUrl: 'https://www.linkedin.com/in/ilse-brannagh/' });
+    await expect
+      .poll(() => storedPeople(session, 'linkedin:ilse-brannagh'))
+      .toEqual([expect.objectContaining({ name: 'Ilse Brannagh' })]);
+    const frame = await sidebarFrame(feed.page);
+    await expect.poll(() => isSidebarVisible(feed.page)).toBe(true);
+    await expect
+      .poll(() => frame.locator('[data-testid="person-name"]').textContent())
+      .toBe('Ilse Brannagh');
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null))
+      .toBe('why-input');
+  });
+
   it('opens the small window, asking why, for a name selected on any other page', async () => {
     const plain = await openTracked(session, async () => {
       session.serve(PLAIN_PAGE_URL, PLAIN_PAGE);

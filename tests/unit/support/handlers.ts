@@ -7,7 +7,7 @@ import { createHandlers, type HandlerDeps } from '@/lib/background/handlers';
 import { createMessageRouter } from '@/lib/background/router';
 import { createSidebarFrames } from '@/lib/background/sidebar-frames';
 import { createSidebarHub } from '@/lib/background/sidebar-hub';
-import { createTabPeople, createTabSubjects } from '@/lib/background/tab-subjects';
+import { createTabPeople, createTabSubjects, createTabValues } from '@/lib/background/tab-subjects';
 import type { AcquaintDatabase } from '@/lib/db/database';
 import type { ContentCommand, SidebarEvent } from '@/lib/messaging/protocol';
 import type { Clock } from '@/lib/model/clock';
@@ -64,6 +64,11 @@ export function createTestHandlers(db: AcquaintDatabase, options: TestHandlerOpt
     tabSelections: createTabSubjects(fakeBrowser.storage.session, 'tab-selected'),
     aliasOffers: createAliasOffers(fakeBrowser.storage.session),
     tabPeople: createTabPeople(fakeBrowser.storage.session),
+    whyWanted: createTabValues<boolean>(
+      fakeBrowser.storage.session,
+      'why-wanted',
+      (a, b) => a === b,
+    ),
     tabUrl: vi.fn(async () => undefined),
     inPageChanged: vi.fn<() => void>(),
     sidebars: createSidebarHub(broadcast),
