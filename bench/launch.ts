@@ -1,7 +1,9 @@
 import {
   CHROMIUM_PATH,
+  closeWelcome,
   CLOSED_NETWORK_ARGS,
   extensionArgs,
+  isFreshProfile,
   servedKey,
   serveFixturePages,
 } from '../tests/support/chromium';
@@ -100,6 +102,7 @@ function writeEmptyExtension(): string {
  */
 export async function launchArm(arm: Arm, profileDir?: string): Promise<BenchBrowser> {
   const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), `acquaint-bench-${arm}-`));
+  const fresh = isFreshProfile(userDataDir);
   const loaded =
     arm === 'acquaint' ? acquaintDir() : arm === 'empty' ? writeEmptyExtension() : undefined;
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -117,6 +120,8 @@ export async function launchArm(arm: Arm, profileDir?: string): Promise<BenchBro
   if (arm === 'acquaint') {
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
+    // A tab of Acquaint's own open beside the measured pages would be noise in every figure.
+    if (fresh) await closeWelcome(context, extensionId);
   }
 
   return {

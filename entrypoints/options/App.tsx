@@ -6,6 +6,7 @@ import { ExportData } from '@/components/options/ExportData';
 import { FollowUpSettings } from '@/components/options/FollowUpSettings';
 import { ImportData } from '@/components/options/ImportData';
 import { PageSettings } from '@/components/options/PageSettings';
+import { Welcome } from '@/components/options/Welcome';
 import type { AutoBackupStore } from '@/lib/options/auto-backup-store';
 import type { OptionsStore } from '@/lib/options/store';
 import type { TransferStore } from '@/lib/options/transfer-store';
@@ -15,16 +16,34 @@ interface Props {
   store: OptionsStore;
   transfer: TransferStore;
   autoBackup: AutoBackupStore;
+  /** Opened on install: the welcome first, and the import right after it as the first step. */
+  welcome?: { shortcut: string };
 }
 
 const formatTime = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function App({ store, transfer, autoBackup }: Props) {
+export function App({ store, transfer, autoBackup, welcome }: Props) {
   const settings = store.settings.value;
+  const importData = (
+    <ImportData
+      busy={transfer.busy.value}
+      preview={transfer.preview.value}
+      status={transfer.importStatus.value}
+      reading={transfer.reading.value}
+      progress={transfer.progress.value}
+      onStopReading={() => transfer.stopReading()}
+      onChoose={(files) => void transfer.choose(files)}
+      onUnreadable={(error) => transfer.unreadable(error)}
+      onConfirm={() => void transfer.confirm()}
+      onCancel={() => transfer.cancel()}
+    />
+  );
   return (
     <main class="page">
       <h1>Acquaint</h1>
+      {welcome && <Welcome shortcut={welcome.shortcut} />}
+      {welcome && importData}
       {store.loadError.value && (
         <Notice tone="error" text={`Could not load the options: ${store.loadError.value}`} />
       )}
@@ -63,18 +82,7 @@ export function App({ store, transfer, autoBackup }: Props) {
           onRunNow={() => void autoBackup.runNow()}
         />
       )}
-      <ImportData
-        busy={transfer.busy.value}
-        preview={transfer.preview.value}
-        status={transfer.importStatus.value}
-        reading={transfer.reading.value}
-        progress={transfer.progress.value}
-        onStopReading={() => transfer.stopReading()}
-        onChoose={(files) => void transfer.choose(files)}
-        onUnreadable={(error) => transfer.unreadable(error)}
-        onConfirm={() => void transfer.confirm()}
-        onCancel={() => transfer.cancel()}
-      />
+      {!welcome && importData}
     </main>
   );
 }

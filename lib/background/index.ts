@@ -33,6 +33,7 @@ import { createMessageRouter, type MessageRouter } from './router';
 import { createSidebarFrames } from './sidebar-frames';
 import { createSidebarHub } from './sidebar-hub';
 import { createSidePanel } from './side-panel';
+import { welcomeOnInstall } from './welcome';
 import { createTabPeople, createTabSubjects, createTabValues } from './tab-subjects';
 
 /** A sidebar saves within a second or retries every few; an entry this old was left behind. */
@@ -114,6 +115,13 @@ export function startBackground(): void {
     });
     return window?.tabs?.[0]?.id;
   };
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void welcomeOnInstall(reason, {
+      openTab: (url) => browser.tabs.create({ url }),
+      pageUrl: (path) => browser.runtime.getURL(path as '/options.html'),
+    }).catch(logFailure);
+  });
 
   // Registered before anything is awaited: the click that woke the worker must find its listener.
   void registerRememberMenu({

@@ -1,7 +1,9 @@
 import {
   CHROMIUM_PATH,
+  closeWelcome,
   CLOSED_NETWORK_ARGS,
   extensionArgs,
+  isFreshProfile,
   isSidebarUrl,
   servedKey,
   serveFixturePages,
@@ -95,6 +97,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   // Lets context.route and the request log see the service worker's own requests.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'acquaint-e2e-'));
+  const fresh = isFreshProfile(userDataDir);
   const netLogDir = mkdtempSync(join(tmpdir(), 'acquaint-netlog-'));
   const netLogPath = join(netLogDir, 'netlog.json');
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -131,6 +134,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Installed just now: its welcome opened (every fresh launch checks it), and is closed.
+  if (fresh) await closeWelcome(context, extensionId);
   let escaped: ObservedRequest[] | undefined;
   const devtools: Browser[] = [];
 

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+
 import type { BrowserContext, Page } from 'playwright-core';
 
 /**
@@ -77,4 +79,24 @@ export async function sendFromExtensionPage(
   );
   if (!answer.ok) throw new Error(`${String(request.type)} failed: ${answer.error}`);
   return answer.value;
+}
+
+/** Whether a profile folder holds no profile yet: the extension installs afresh in it. */
+export function isFreshProfile(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
+
+/**
+ * On install Acquaint opens its welcome (options.html#welcome). Waits for that tab and closes it,
+ * so a test or a measurement starts with the tabs it opens itself; fails if no welcome opens.
+ */
+export async function closeWelcome(context: BrowserContext, extensionId: string): Promise<void> {
+  const welcome = `chrome-extension://${extensionId}/options.html#welcome`;
+  const page =
+    context.pages().find((candidate) => candidate.url() === welcome) ??
+    (await context.waitForEvent('page', {
+      predicate: (candidate) => candidate.url() === welcome,
+      timeout: 15_000,
+    }));
+  await page.close();
 }
