@@ -150,4 +150,43 @@ describe('a newcomer’s first hour', () => {
     await welcome.locator('[data-testid="import-file"]').waitFor({ state: 'attached' });
     expect(await card.count()).toBe(0);
   });
+
+  it('fits each cold row in the popup’s 360 px, its actions on one line', async () => {
+    const session = current();
+    await seedTouches(session, [
+      {
+        slug: 'long-name',
+        name: 'Maximiliane Wolkenstein-Rautenberg von der Aue',
+        touch: { days: 400, direction: 'in' },
+      },
+      { slug: 'bea-in-40', name: 'Bea In Forty', touch: { days: 40, direction: 'in' } },
+    ]);
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const rows = popup.locator('[data-testid="cold-person"]');
+    await expect.poll(() => rows.count()).toBe(2);
+    const layout = await popup.evaluate(() => ({
+      pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      rows: [...document.querySelectorAll('[data-testid="cold-person"]')].map((row) => {
+        const buttons = [...row.querySelectorAll('.cold-row__actions button')];
+        const tops = new Set(
+          buttons.map((button) => Math.round(button.getBoundingClientRect().top)),
+        );
+        const rowBox = row.getBoundingClientRect();
+        return {
+          lines: tops.size,
+          clipped: buttons.some((button) => {
+            const box = button.getBoundingClientRect();
+            return box.right > rowBox.right + 0.5 || button.scrollWidth > button.clientWidth + 1;
+          }),
+        };
+      }),
+    }));
+    expect(layout.pageOverflow).toBeLessThanOrEqual(0);
+    expect(layout.rows).toEqual([
+      { lines: 1, clipped: false },
+      { lines: 1, clipped: false },
+    ]);
+  });
 });
