@@ -27,6 +27,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          globals: true,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Firefox at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
