@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import type { Frame, Page } from 'puppeteer-core';
 
@@ -150,7 +151,7 @@ describe('Acquaint in Firefox ESR (WebDriver BiDi)', () => {
     await waitFor(badge, (text) => text === '1', 'the toolbar badge at 1');
   });
 
-  it('imports a backup through the options page', async () => {
+  it('imports a backup through the options page, and backs it up again', async () => {
     const session = current();
     const exportNames = async () => {
       const backup = (await sendFromExtensionPage(session.launcher, { type: 'backup.export' })) as {
@@ -183,6 +184,26 @@ describe('Acquaint in Firefox ESR (WebDriver BiDi)', () => {
       people: ['Ada Quill', 'Pip Wellings'],
       notes: ['Met at the talk'],
     });
+
+    // And out again: "Back up now" writes the file through the downloads API (from Firefox's
+    // background page, as a blob) into the Acquaint folder of the downloads.
+    await options.click('[data-testid="auto-backup-now"]');
+    const folder = join(session.downloadDir, 'Acquaint');
+    const [file] = await waitFor(
+      async () => (existsSync(folder) ? readdirSync(folder) : []),
+      (files) => files.length === 1 && /^acquaint-backup-[\d-]+\.json$/.test(files[0] ?? ''),
+      'the backup file',
+    );
+    await waitFor(
+      () =>
+        options.$eval('[data-testid="auto-backup-status"]', (element) => element.textContent ?? ''),
+      (text) => text.includes(`Acquaint/${file}`),
+      'the card naming the file',
+    );
+    const written = JSON.parse(readFileSync(join(folder, file ?? ''), 'utf8')) as {
+      people: { name: string }[];
+    };
+    expect(written.people.map((each) => each.name).sort()).toEqual(['Ada Quill', 'Pip Wellings']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
@@ -38,6 +39,8 @@ export interface FirefoxSession {
   origin: string;
   /** The options page the extension opened on install (its welcome), kept open to open others. */
   launcher: Page;
+  /** The folder Firefox saves downloads to (the add-on's backups), removed on close. */
+  downloadDir: string;
   /** Serves `html` whenever a page of this session navigates to `url` (query and hash ignored). */
   serve(url: string, html: string): void;
   /** A new tab on a fixture page, at its real address. */
@@ -82,6 +85,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   const origin = `moz-extension://${uuid}`;
 
   const recorder = await startRecorder();
+  const downloadDir = mkdtempSync(join(tmpdir(), 'acquaint-firefox-downloads-'));
   const log: string[] = [];
   let browser: Browser;
   try {
@@ -103,6 +107,10 @@ export async function launchFirefox(): Promise<FirefoxSession> {
         'network.proxy.no_proxies_on': '',
         'network.proxy.allow_hijacking_localhost': true,
         'network.dns.disablePrefetch': true,
+        // Backups the add-on writes go to a folder of the test's, not the user's Downloads.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadDir,
+        'browser.download.useDownloadDir': true,
         // Firefox asks for a page's /favicon.ico itself, which no page named.
         'browser.chrome.site_icons': false,
         // Console messages of extension pages, the background and content scripts, on stdout.
@@ -112,6 +120,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     });
   } catch (error) {
     recorder.server.close();
+    rmSync(downloadDir, { recursive: true, force: true });
     throw error;
   }
   const child = browser.process();
@@ -156,6 +165,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     browser,
     origin,
     launcher,
+    downloadDir,
     serve(url, html) {
       pages.set(servedKey(url), html);
     },
@@ -221,6 +231,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
         await browser.close();
       } finally {
         recorder.server.close();
+        rmSync(downloadDir, { recursive: true, force: true });
       }
     },
   };
