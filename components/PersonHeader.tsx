@@ -53,6 +53,8 @@ export function PersonHeader(props: Props) {
               setRenaming(null);
             }}
           >
+            {/* The page's one top-level heading stays while the name is being edited. */}
+            <h1 class="visually-hidden">{name}</h1>
             <label class="visually-hidden" for="rename-input">
               Name
             </label>

@@ -97,7 +97,9 @@ export function ImportData(props: Props) {
           <table class="counts">
             <thead>
               <tr>
-                <th scope="col" />
+                <th scope="col">
+                  <span class="visually-hidden">Kind</span>
+                </th>
                 <th scope="col">New</th>
                 <th scope="col">Updated</th>
               </tr>

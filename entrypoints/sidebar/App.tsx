@@ -71,6 +71,7 @@ export function App({ store, followUp, identity }: Props) {
   if (!context) {
     return store.loadError.value ? (
       <main class="sidebar">
+        <h1 class="visually-hidden">Acquaint notes</h1>
         <Notice tone="error" text={`Acquaint could not load: ${store.loadError.value}`} />
         <button type="button" onClick={() => void store.load()}>
           Try again
@@ -94,6 +95,7 @@ export function App({ store, followUp, identity }: Props) {
   if (!subject) {
     return (
       <main class="sidebar">
+        <h1 class="visually-hidden">Acquaint notes</h1>
         <p class="empty" data-testid="no-subject">
           {context.page
             ? 'Open someone’s LinkedIn or X profile, or pick someone on this page, to keep notes about them here.'

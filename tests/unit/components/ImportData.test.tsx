@@ -179,8 +179,9 @@ describe('ImportData', () => {
     expect(cells(one('preview-people'))).toEqual(['People', '2', '1']);
     expect(cells(one('preview-notes'))).toEqual(['Notes', '1', '0']);
     expect(cells(one('preview-interactions'))).toEqual(['Interactions', '1,234', '5']);
+    // No empty header (issue 13 item 7): the first column's is for screen readers only.
     expect([...box.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
-      '',
+      'Kind',
       'New',
       'Updated',
     ]);
