@@ -57,6 +57,7 @@ export function createAuthorBadges(ctx: ContentScriptContext, options: AuthorBad
     existing?.badge.remove();
     const badge = createBadge(
       document,
+      person.name,
       () => options.onOpen(person),
       known.isKnown(person.key) === true,
     );

@@ -9,15 +9,17 @@ const SIZE = '24px';
  * The marks are drawn, not written: a text node (a "✓"), even in a closed shadow root, is found by
  * `window.find` and the page's selection then lands beside the author, telling it whom the user
  * knows. A plus is two bars, a check mark two borders of a turned box; neither has any text.
+ * The button is the only element the root draws, so its rules name no `button` they need not
+ * (every byte here is in linkedin.js, tests/e2e/bundle-size.test.ts).
  */
 const BADGE_CSS = `${HOST_RESET}
 button{all:initial;color-scheme:light dark;box-sizing:border-box;width:${SIZE};height:${SIZE};border-radius:50%;display:block;position:relative;cursor:pointer;border:1.5px solid;color:light-dark(#1f5f5b,#5fb3ab);opacity:.45}
-button:before,button:after{content:'';position:absolute;inset:0;margin:auto;width:10px;height:2px;background:currentColor}
-button:after{width:2px;height:10px}
+:before,:after{content:'';position:absolute;inset:0;margin:auto;width:10px;height:2px;background:currentColor}
+:after{width:2px;height:10px}
 .known:before{width:5px;height:10px;background:0 0;border:solid;border-width:0 2px 2px 0;transform:translateY(-1px) rotate(45deg)}
 .known:after{display:none}
-button:hover,button:focus-visible{opacity:1}
-button:focus-visible{outline:2px solid #f2b84b;outline-offset:1px}
+:hover,:focus-visible{opacity:1}
+:focus-visible{outline:2px solid #f2b84b;outline-offset:1px}
 .known{background:light-dark(#1f5f5b,#5fb3ab);border-color:#0000;color:light-dark(#fff,#0d1a19);opacity:1}`;
 
 /** The outer box, the same for everyone: the page measures nothing that differs. */
@@ -37,8 +39,15 @@ export interface BadgeHandle {
 /**
  * One author's button. Every author gets the same host of the same size, known or not, so the page
  * cannot tell whom the user keeps notes on; only the closed shadow root differs.
+ *
+ * @param name the author's name as the page shows it (never one the user saved).
  */
-export function createBadge(doc: Document, onOpen: () => void, known = false): BadgeHandle {
+export function createBadge(
+  doc: Document,
+  name: string,
+  onOpen: () => void,
+  known = false,
+): BadgeHandle {
   const { outer: host, shadow } = createShadowHost(doc, BADGE_TAG, true, HOST_CSS);
   const style = doc.createElement('style');
   style.textContent = BADGE_CSS;
@@ -48,8 +57,9 @@ export function createBadge(doc: Document, onOpen: () => void, known = false): B
 
   const setKnown = (known: boolean) => {
     button.classList.toggle('known', known);
-    const label = known ? 'Acquaint: your notes on this person' : 'Acquaint: note this person';
-    button.setAttribute('aria-label', label);
+    // What a screen reader says: the name as the page shows it, and whether they are in Acquaint.
+    // Only in the closed root; an accessible name is no text for `window.find` to land on.
+    button.ariaLabel = `${name} — ${known ? 'in Acquaint' : 'not in Acquaint yet'}`;
   };
   setKnown(known);
 

@@ -51,7 +51,7 @@ export function startContent(
     // Closing a picked author's notes goes back to the page's own subject next time.
     onClosed: () => {
       select(null);
-      void sidebar.setAvailable(subject !== null);
+      void sidebar.setAvailable(subject);
     },
   });
   const health = createHealthWatch(ctx, site);
@@ -62,7 +62,7 @@ export function startContent(
     (next, aliases) => {
       subject = next;
       if (next?.name) health.found();
-      if (inPage) void sidebar.setAvailable(subject !== null || selected !== null);
+      if (inPage) void sidebar.setAvailable(selected ?? subject);
       void send({
         type: 'tab.subject',
         subject: next,
@@ -77,7 +77,7 @@ export function startContent(
     findAuthors: guarded(pages.findAuthors, () => []),
     onOpen(person) {
       select(person);
-      void sidebar.setAvailable(true).then(() => sidebar.open());
+      void sidebar.setAvailable(person).then(() => sidebar.open());
     },
     onAuthors: () => health.found(),
   });
@@ -134,7 +134,7 @@ export function startContent(
       listing = false;
       pagePeople?.stop();
     }
-    await sidebar.setAvailable(inPage && (subject !== null || selected !== null));
+    await sidebar.setAvailable(inPage ? (selected ?? subject) : null);
   };
 
   void applySettings().then(() => track(new URL(location.href)));
@@ -154,7 +154,7 @@ export function startContent(
       case 'sidebar.show':
         select(command.person);
         return sidebar
-          .setAvailable(true)
+          .setAvailable(command.person)
           .then(() => sidebar.open())
           .then(() => true);
       case 'people.changed':

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 import { sendRequest } from './runtime';
-import type { SidebarFrame, SidebarFrameOptions } from './sidebar-frame';
+import type { SidebarFrame, SidebarFrameOptions, ToggleSubject } from './sidebar-frame';
 import { takeSidebarFrame } from './sidebar-slot';
 
 /**
@@ -24,7 +24,7 @@ export function createLazySidebarFrame(
   options: SidebarFrameOptions = {},
   load: LoadSidebarFrame = requestSidebarFrame,
 ): SidebarFrame {
-  let available = false;
+  let available: ToggleSubject | null = null;
   let loading: Promise<SidebarFrame | undefined> | undefined;
 
   const frame = () =>

@@ -1,6 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { extensionUrl, sendRequest } from './runtime';
+import type { PersonRef } from '../sites/types';
+import { type LookupKeys, lookupKnownKeys } from './known-people';
+import { extensionId, extensionUrl, onCommand, sendRequest } from './runtime';
 import { createShadowHost } from './shadow-host';
 import { createToggleIcon, SIDEBAR_WIDTH, TOGGLE_CSS, TOGGLE_HOST_CSS } from './toggle-styles';
 
@@ -12,13 +14,28 @@ export interface SidebarFrameOptions {
   onClosed?: () => void;
   /** The token the frame claims from the background (`sidebar.token`; replaced in tests). */
   requestToken?: () => Promise<string>;
+  /** Whether the toggle's person is in Acquaint (`people.lookup`; replaced in tests). */
+  lookup?: LookupKeys;
 }
+
+/** Who the toggle opens the notes of: the page's subject, or the author the user picked. */
+export type ToggleSubject = Pick<PersonRef, 'key' | 'name'>;
+
+/**
+ * What a screen reader says of the toggle: whose notes it opens, as the page names them, and
+ * whether they are in Acquaint yet. It is the inner button's `aria-label`, inside the closed root.
+ */
+export const toggleLabel = (person: ToggleSubject, known: boolean) =>
+  `Notes on ${person.name} — ${known ? 'in Acquaint' : 'not in Acquaint yet'}`;
 
 const requestTokenFromBackground = async () => (await sendRequest({ type: 'sidebar.token' })).token;
 
 export interface SidebarFrame {
-  /** Shows the toggle when the page has a subject; hides toggle and sidebar when it has none. */
-  setAvailable(available: boolean): Promise<void>;
+  /**
+   * Shows the toggle for this person (the page's subject or a picked author); hides toggle and
+   * sidebar when there is nobody.
+   */
+  setAvailable(person: ToggleSubject | null): Promise<void>;
   toggle(): Promise<void>;
   open(): Promise<void>;
   close(): Promise<void>;
@@ -53,9 +70,37 @@ export function createSidebarFrame(
 ): SidebarFrame {
   let ui: ReturnType<typeof createHost> | undefined;
   let parts: Parts | undefined;
-  let available = false;
+  let available: ToggleSubject | null = null;
+  /** Whether `available` is in Acquaint, as the background last said; false until it has. */
+  let known = false;
   let open = false;
   let preloading = false;
+  const lookup = options.lookup ?? lookupKnownKeys;
+
+  const label = () => {
+    if (parts && available) parts.button.setAttribute('aria-label', toggleLabel(available, known));
+  };
+
+  /** Asks whether the toggle's person is in Acquaint; an answer about someone since left is dropped. */
+  const learnKnown = async () => {
+    const asked = available;
+    if (!asked) return;
+    const answer = await lookup([asked.key]).catch(() => null);
+    if (answer === null || available?.key !== asked.key) return;
+    known = answer.includes(asked.key);
+    label();
+  };
+
+  // Someone was added or changed (a note written in the sidebar): the toggle asks again. The site's
+  // content script answers this command for the badges; this listener never answers it.
+  onCommand(ctx, (message, sender) => {
+    if (
+      sender.id === extensionId() &&
+      (message as { type?: string } | undefined)?.type === 'people.changed'
+    )
+      void learnKnown();
+    return undefined;
+  });
 
   /** Takes toggle and sidebar off the page; the next `show` builds them afresh. */
   const remove = () => {
@@ -109,6 +154,7 @@ export function createSidebarFrame(
     if (!parts) {
       document.body.append(ui.host);
       parts = buildParts(ui.container, ui.host, () => void toggle());
+      label();
     }
     // A single-page app may re-render the whole body and take the host with it; put it back.
     else if (!ui.host.isConnected) document.body.append(ui.host);
@@ -139,11 +185,15 @@ export function createSidebarFrame(
   const toggle = () => setOpen(!open);
 
   return {
-    /** Shows the toggle when the page has a subject; hides toggle and sidebar when it has none. */
-    async setAvailable(next: boolean) {
+    async setAvailable(next) {
+      const changed = next?.key !== available?.key;
       available = next;
-      if (next) await show();
-      else if (parts) remove();
+      if (changed) known = false;
+      if (next) {
+        await show();
+        label();
+        if (changed) void learnKnown();
+      } else if (parts) remove();
     },
     toggle,
     open: () => setOpen(true),
@@ -179,7 +229,6 @@ function buildParts(container: HTMLElement, host: HTMLElement, onToggle: () => v
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'acquaint-toggle';
-  button.setAttribute('aria-label', 'Acquaint notes');
   button.setAttribute('aria-expanded', 'false');
   button.title = 'Acquaint notes';
   button.append(createToggleIcon(document));

@@ -13,9 +13,12 @@ afterEach(() => {
 });
 
 /** A badge, with the closed shadow root a page could never reach, caught as it is attached. */
-function badge(onOpen: () => void = vi.fn()): { handle: BadgeHandle; root: ShadowRoot } {
+function badge(
+  onOpen: () => void = vi.fn(),
+  name = 'Ada Quill',
+): { handle: BadgeHandle; root: ShadowRoot } {
   const attach = vi.spyOn(Element.prototype, 'attachShadow');
-  const handle = createBadge(document, onOpen);
+  const handle = createBadge(document, name, onOpen);
   const root = attach.mock.results[0]?.value as ShadowRoot;
   attach.mockRestore();
   container.append(handle.host);
@@ -58,7 +61,7 @@ describe('createBadge', () => {
         create(name === BADGE_TAG ? tag : name, options),
     );
     const attach = vi.spyOn(Element.prototype, 'attachShadow');
-    const handle = createBadge(document, vi.fn());
+    const handle = createBadge(document, 'Ada Quill', vi.fn());
     const hosts = attach.mock.contexts as Element[];
     vi.restoreAllMocks();
 
@@ -74,15 +77,34 @@ describe('createBadge', () => {
   it('shows known and unknown people differently inside the shadow root only', () => {
     const { handle, root } = badge();
     expect(buttonOf(root).classList.contains('known')).toBe(false);
-    expect(buttonOf(root).getAttribute('aria-label')).toBe('Acquaint: note this person');
-
     handle.setKnown(true);
-
     expect(buttonOf(root).classList.contains('known')).toBe(true);
-    expect(buttonOf(root).getAttribute('aria-label')).toBe('Acquaint: your notes on this person');
-
     handle.setKnown(false);
     expect(buttonOf(root).classList.contains('known')).toBe(false);
+  });
+
+  it('names the author and whether they are in Acquaint, in the closed root only', () => {
+    const { handle, root } = badge(vi.fn(), 'Ada Quill');
+    const button = buttonOf(root);
+    expect(button.getAttribute('aria-label')).toBe('Ada Quill — not in Acquaint yet');
+    handle.setKnown(true);
+    expect(button.getAttribute('aria-label')).toBe('Ada Quill — in Acquaint');
+    handle.setKnown(false);
+    expect(button.getAttribute('aria-label')).toBe('Ada Quill — not in Acquaint yet');
+    // Its accessible name is the label alone: the button holds no text, and nothing else names it.
+    expect(button.textContent).toBe('');
+    expect(button.getAttributeNames().sort()).toEqual(['aria-label', 'class', 'type']);
+    // The page's side of it has no name, label or text.
+    expect(handle.host.getAttributeNames()).toEqual(['style']);
+    expect(handle.host.outerHTML).not.toContain('Ada');
+    expect(handle.host.outerHTML).not.toContain('Acquaint');
+  });
+
+  it('is created known with its label right from the start', () => {
+    const attach = vi.spyOn(Element.prototype, 'attachShadow');
+    createBadge(document, 'Bea Marsh', vi.fn(), true);
+    const root = attach.mock.results[0]?.value as ShadowRoot;
+    expect(buttonOf(root).getAttribute('aria-label')).toBe('Bea Marsh — in Acquaint');
   });
 
   it('draws its marks without a single text node, known or not (window.find finds text)', () => {
@@ -102,8 +124,8 @@ describe('createBadge', () => {
   });
 
   it('gives the page the same host for a known and an unknown person', () => {
-    const known = badge();
-    const unknown = badge();
+    const known = badge(vi.fn(), 'Quinta Marsh');
+    const unknown = badge(vi.fn(), 'Ada Quill');
     known.handle.setKnown(true);
     unknown.handle.setKnown(false);
 

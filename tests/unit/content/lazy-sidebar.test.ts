@@ -4,6 +4,9 @@ import { createLazySidebarFrame } from '@/lib/content/lazy-sidebar';
 import type { SidebarFrame } from '@/lib/content/sidebar-frame';
 import { offerSidebarFrame, takeSidebarFrame } from '@/lib/content/sidebar-slot';
 
+/** The page's subject, for whom the toggle is shown. */
+const ADA = { key: 'linkedin:ada-quill-4b21a', name: 'Ada Quill' };
+
 /** A frame that records what it was asked, in order. */
 function fakeFrame(calls: string[]): SidebarFrame {
   const record = (call: string) => async () => {
@@ -11,7 +14,7 @@ function fakeFrame(calls: string[]): SidebarFrame {
   };
   return {
     setAvailable: async (available) => {
-      calls.push(`setAvailable(${available})`);
+      calls.push(`setAvailable(${available?.name ?? null})`);
     },
     toggle: record('toggle'),
     open: record('open'),
@@ -41,7 +44,7 @@ afterEach(() => {
 describe('the lazily loaded sidebar frame', () => {
   it('loads nothing for calls that could not show anything', async () => {
     const { load, sidebar, ctx } = setup();
-    await sidebar.setAvailable(false);
+    await sidebar.setAvailable(null);
     await sidebar.toggle();
     await sidebar.open();
     await sidebar.close();
@@ -52,24 +55,24 @@ describe('the lazily loaded sidebar frame', () => {
 
   it('loads once, on the first need, with the content script’s context and options', async () => {
     const { ctx, calls, create, load, sidebar, onClosed } = setup();
-    await Promise.all([sidebar.setAvailable(true), sidebar.setAvailable(true)]);
+    await Promise.all([sidebar.setAvailable(ADA), sidebar.setAvailable(ADA)]);
     await sidebar.open();
     await sidebar.toggle();
 
     expect(load).toHaveBeenCalledTimes(1);
     expect(create).toHaveBeenCalledTimes(1);
     expect(create).toHaveBeenCalledWith(ctx, { onClosed });
-    expect(calls).toEqual(['setAvailable(true)', 'setAvailable(true)', 'open', 'toggle']);
+    expect(calls).toEqual(['setAvailable(Ada Quill)', 'setAvailable(Ada Quill)', 'open', 'toggle']);
     ctx.abort();
   });
 
   it('gives the frame the last availability asked while it loaded', async () => {
     const { ctx, calls, sidebar } = setup();
-    const shown = sidebar.setAvailable(true);
-    const hidden = sidebar.setAvailable(false);
+    const shown = sidebar.setAvailable(ADA);
+    const hidden = sidebar.setAvailable(null);
     await Promise.all([shown, hidden]);
 
-    expect(calls).toEqual(['setAvailable(false)', 'setAvailable(false)']);
+    expect(calls).toEqual(['setAvailable(null)', 'setAvailable(null)']);
     // Once loaded, every call reaches the frame, as before this split.
     await sidebar.close();
     expect(calls.at(-1)).toBe('close');
@@ -78,9 +81,9 @@ describe('the lazily loaded sidebar frame', () => {
 
   it('opens a picked author’s notes on a page without a subject', async () => {
     const { ctx, calls, load, sidebar } = setup();
-    await sidebar.setAvailable(true).then(() => sidebar.open());
+    await sidebar.setAvailable(ADA).then(() => sidebar.open());
     expect(load).toHaveBeenCalledTimes(1);
-    expect(calls).toEqual(['setAvailable(true)', 'open']);
+    expect(calls).toEqual(['setAvailable(Ada Quill)', 'open']);
     ctx.abort();
   });
 
@@ -89,7 +92,7 @@ describe('the lazily loaded sidebar frame', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     load.mockRejectedValueOnce(new Error('no tab'));
 
-    await sidebar.setAvailable(true);
+    await sidebar.setAvailable(ADA);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(create).not.toHaveBeenCalled();
 
@@ -104,7 +107,7 @@ describe('the lazily loaded sidebar frame', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     load.mockImplementationOnce(async () => {});
 
-    await sidebar.setAvailable(true);
+    await sidebar.setAvailable(ADA);
     expect(warn).toHaveBeenCalledTimes(1);
     ctx.abort();
   });

@@ -1,6 +1,12 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-import { createSidebarFrame, PRELOAD_TIMEOUT_MS, TOGGLE_TAG } from '@/lib/content/sidebar-frame';
+import {
+  createSidebarFrame,
+  PRELOAD_TIMEOUT_MS,
+  TOGGLE_TAG,
+  toggleLabel,
+} from '@/lib/content/sidebar-frame';
 
 /** The closed shadow roots the code under test attaches, which the page could never reach. */
 function captureShadowRoots(): ShadowRoot[] {
@@ -18,6 +24,13 @@ function captureShadowRoots(): ShadowRoot[] {
 }
 
 const hosts = () => document.body.querySelectorAll(TOGGLE_TAG);
+
+/** The page's subject, for whom the toggle is shown, and another person the user picks. */
+const ADA = { key: 'linkedin:ada-quill-4b21a', name: 'Ada Quill' };
+const BEA = { key: 'linkedin:bea-marsh', name: 'Bea Marsh' };
+
+const toggleButton = (root: ShadowRoot | undefined) =>
+  root?.querySelector('button.acquaint-toggle') as HTMLButtonElement;
 
 /** jsdom has no idle callbacks: these are the ones asked for, run when a test says the page is idle. */
 let idle: {
@@ -57,8 +70,8 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
   it('puts one <acquaint-toggle> at the end of the body, its inside in a closed shadow root', async () => {
     const roots = captureShadowRoots();
     const frame = createSidebarFrame(ctx);
-    await frame.setAvailable(true);
-    await frame.setAvailable(true);
+    await frame.setAvailable(ADA);
+    await frame.setAvailable(ADA);
 
     expect(hosts()).toHaveLength(1);
     const host = hosts()[0] as HTMLElement;
@@ -71,12 +84,76 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
     expect(button?.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('names whose notes it opens and whether they are in Acquaint, only inside the closed root', async () => {
+    const roots = captureShadowRoots();
+    let known: string[] = [];
+    const lookup = vi.fn(async () => known);
+    const frame = createSidebarFrame(ctx, { lookup });
+    await frame.setAvailable(ADA);
+    const button = toggleButton(roots[0]);
+    await vi.waitFor(() =>
+      expect(button.getAttribute('aria-label')).toBe('Notes on Ada Quill — not in Acquaint yet'),
+    );
+    expect(lookup).toHaveBeenCalledWith([ADA.key]);
+
+    // A note written in the sidebar adds Ada: the background tells every tab, the toggle asks again.
+    known = [ADA.key];
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'people.changed' },
+      { id: fakeBrowser.runtime.id },
+      () => {},
+    );
+    await vi.waitFor(() =>
+      expect(button.getAttribute('aria-label')).toBe('Notes on Ada Quill — in Acquaint'),
+    );
+    expect(lookup).toHaveBeenCalledTimes(2);
+    // The same person again asks nothing new.
+    await frame.setAvailable(ADA);
+    expect(lookup).toHaveBeenCalledTimes(2);
+
+    // The page sees the host as before: no name, no label, no text.
+    const host = hosts()[0] as HTMLElement;
+    expect(host.getAttributeNames()).toEqual(['style']);
+    expect(host.textContent).toBe('');
+    expect(host.outerHTML).not.toContain('Ada');
+    expect(host.outerHTML).not.toContain('Acquaint');
+  });
+
+  it('drops an answer about someone the toggle no longer shows', async () => {
+    const roots = captureShadowRoots();
+    const answers: ((known: string[]) => void)[] = [];
+    const lookup = vi.fn(() => new Promise<string[]>((resolve) => answers.push(resolve)));
+    const frame = createSidebarFrame(ctx, { lookup });
+    await frame.setAvailable(ADA);
+    // The user picks Bea's badge before the background has answered about Ada.
+    await frame.setAvailable(BEA);
+    const button = toggleButton(roots[0]);
+    expect(button.getAttribute('aria-label')).toBe(toggleLabel(BEA, false));
+    answers[0]?.([ADA.key]);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(button.getAttribute('aria-label')).toBe('Notes on Bea Marsh — not in Acquaint yet');
+    answers[1]?.([BEA.key]);
+    await vi.waitFor(() =>
+      expect(button.getAttribute('aria-label')).toBe('Notes on Bea Marsh — in Acquaint'),
+    );
+  });
+
+  it('keeps its label when the background cannot be asked', async () => {
+    const roots = captureShadowRoots();
+    const lookup = vi.fn(async () => Promise.reject(new Error('no background')));
+    const frame = createSidebarFrame(ctx, { lookup });
+    await frame.setAvailable(ADA);
+    await Promise.resolve();
+    expect(toggleButton(roots[0]).getAttribute('aria-label')).toBe(toggleLabel(ADA, false));
+  });
+
   it('opens the sidebar page in an iframe inside, and hides it again on close', async () => {
     const roots = captureShadowRoots();
     const onClosed = vi.fn();
     const token = Promise.resolve('3f1c9a52-6a0e-4c1b-8d7e-5b2a9f0c4e17');
     const frame = createSidebarFrame(ctx, { onClosed, requestToken: () => token });
-    await frame.setAvailable(true);
+    await frame.setAvailable(ADA);
     await frame.toggle();
 
     const host = hosts()[0] as HTMLElement;
@@ -112,17 +189,17 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
     const heard = vi.fn();
     document.addEventListener('keydown', heard);
     const frame = createSidebarFrame(ctx);
-    await frame.setAvailable(true);
+    await frame.setAvailable(ADA);
     roots[0]
       ?.querySelector('button')
       ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true }));
     expect(heard).not.toHaveBeenCalled();
 
     await frame.open();
-    await frame.setAvailable(false);
+    await frame.setAvailable(null);
     expect(hosts()).toHaveLength(0);
     // Back again: a fresh toggle, closed.
-    await frame.setAvailable(true);
+    await frame.setAvailable(ADA);
     expect(hosts()).toHaveLength(1);
     expect(hosts()[0]?.hasAttribute('data-open')).toBe(false);
     document.removeEventListener('keydown', heard);
@@ -130,11 +207,11 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
 
   it('puts the toggle back when the page re-renders its body, and leaves with the context', async () => {
     const frame = createSidebarFrame(ctx);
-    await frame.setAvailable(true);
+    await frame.setAvailable(ADA);
     document.body.replaceChildren(document.createElement('main'));
     expect(hosts()).toHaveLength(0);
 
-    await frame.setAvailable(true);
+    await frame.setAvailable(ADA);
     expect(hosts()).toHaveLength(1);
 
     ctx.abort();
@@ -145,8 +222,8 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
     const roots = captureShadowRoots();
     const token = Promise.resolve('3f1c9a52-6a0e-4c1b-8d7e-5b2a9f0c4e17');
     const frame = createSidebarFrame(ctx, { requestToken: () => token });
-    await frame.setAvailable(true);
-    await frame.setAvailable(true);
+    await frame.setAvailable(ADA);
+    await frame.setAvailable(ADA);
     const frames = () => roots[0]?.querySelectorAll('iframe.acquaint-frame') ?? [];
     expect(frames()).toHaveLength(0);
     expect(idle).toHaveLength(1);
@@ -173,16 +250,16 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
   it('loads nothing at idle when nobody is left to show, or the content script has gone', async () => {
     const roots = captureShadowRoots();
     const frame = createSidebarFrame(ctx);
-    await frame.setAvailable(false);
+    await frame.setAvailable(null);
     expect(idle).toHaveLength(0);
 
-    await frame.setAvailable(true);
-    await frame.setAvailable(false);
+    await frame.setAvailable(ADA);
+    await frame.setAvailable(null);
     runIdleCallbacks();
     expect(roots[0]?.querySelector('iframe')).toBeNull();
 
     // Available again: the new toggle asks for its own idle time, which the context cancels.
-    await frame.setAvailable(true);
+    await frame.setAvailable(ADA);
     expect(idle).toHaveLength(1);
     ctx.abort();
     runIdleCallbacks();
@@ -194,7 +271,7 @@ describe('the sidebar frame (plain DOM, no WXT UI helper)', () => {
     const focus = vi.spyOn(HTMLIFrameElement.prototype, 'focus');
     try {
       const frame = createSidebarFrame(ctx);
-      await frame.setAvailable(true);
+      await frame.setAvailable(ADA);
       runIdleCallbacks();
 
       await frame.open();
