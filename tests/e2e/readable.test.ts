@@ -186,6 +186,10 @@ describe('readable type and real click targets (issue 13 items 1 and 7)', () => 
     // The note box's font is the body's: Chrome's 75% would make it 10.5 px.
     expect(await popup.evaluate(() => getComputedStyle(document.body).fontSize)).not.toBe('10.5px');
     expectReadable(await audit(popup), 1);
+    // The form for someone met without a profile page, open.
+    await popup.locator('[data-testid="add-person"]').click();
+    await popup.locator('[data-testid="add-person-name"]').waitFor();
+    expectReadable(await audit(popup), 1);
   });
 
   it('in the options page, with an import preview open', async () => {
@@ -200,6 +204,13 @@ describe('readable type and real click targets (issue 13 items 1 and 7)', () => 
     const result = await audit(page);
     expectReadable(result, 0);
     expect(result.h1).toEqual(['Acquaint']);
+
+    // As opened on install, with the welcome (and its shortcut in <kbd>) first.
+    const welcome = await openExtensionPage(session, 'options.html#welcome');
+    await welcome.locator('[data-testid="welcome-shortcut"]').waitFor();
+    const first = await audit(welcome);
+    expectReadable(first, 0);
+    expect(first.h1).toEqual(['Acquaint']);
   });
 
   it('in the sidebar on a LinkedIn profile, with a note, and the toggle and badges beside it', async () => {
@@ -215,6 +226,10 @@ describe('readable type and real click targets (issue 13 items 1 and 7)', () => 
     const result = await audit(frame);
     expectReadable(result, 3);
     expect(result.h1).toEqual(['Ada Quill']);
+    // The "Same person as…" search, open beside the rest.
+    await frame.locator('[data-testid="same-person-toggle"]').click();
+    await frame.locator('[data-testid="merge-search"]').waitFor();
+    expectReadable(await audit(frame), 3);
     // While the name is being edited, the page keeps its one top-level heading.
     await frame.locator('[data-testid="person-rename"]').click();
     await frame.locator('[data-testid="person-rename-input"]').waitFor();
