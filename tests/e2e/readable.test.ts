@@ -205,6 +205,19 @@ describe('readable type and real click targets (issue 13 items 1 and 7)', () => 
     expectReadable(result, 0);
     expect(result.h1).toEqual(['Acquaint']);
 
+    // A LinkedIn export's preview, with its choices of whom to keep in touch with.
+    const linkedIn = resolve('tests/fixtures/imports/linkedin');
+    await page.locator('[data-testid="import-cancel"]').click();
+    await page.locator('input[type=file][data-testid="import-file"]').setInputFiles(
+      ['Connections.csv', 'messages.csv'].map((name) => ({
+        name,
+        mimeType: 'text/csv',
+        buffer: readFileSync(resolve(linkedIn, name)),
+      })),
+    );
+    await page.locator('[data-testid="import-confirm"]').waitFor();
+    expectReadable(await audit(page), 0);
+
     // As opened on install, with the welcome (and its shortcut in <kbd>) first.
     const welcome = await openExtensionPage(session, 'options.html#welcome');
     await welcome.locator('[data-testid="welcome-shortcut"]').waitFor();
