@@ -12,7 +12,6 @@ import {
   waitFor,
 } from './harness';
 
-const NOTE_INPUT = '[data-testid="note-input"]';
 const NOTE_SAVE = '[data-testid="note-save"]';
 const NOTE = '[data-testid="note"]';
 const DAY = 24 * 60 * 60 * 1000;
@@ -66,13 +65,26 @@ describe('Acquaint in Firefox ESR (WebDriver BiDi)', () => {
       'the profile’s owner in the sidebar',
     );
 
+    // The click leaves the cursor in the note box: typing goes there at once.
+    await waitFor(
+      () => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      (focused) => focused === 'note-input',
+      'the cursor in the note box',
+    );
     const text = 'Met at the Firefox meetup; wants the slides';
-    await frame.type(NOTE_INPUT, text);
+    await page.keyboard.type(text);
     await frame.click(NOTE_SAVE);
     await waitFor(
       () => texts(frame, NOTE),
       (notes) => notes.some((note) => note.includes(text)),
       'the saved note',
+    );
+    // Escape inside the sidebar closes it.
+    await page.keyboard.press('Escape');
+    await waitFor(
+      () => acquaintCovers(page, 100),
+      (covered) => !covered,
+      'the sidebar closed',
     );
 
     await page.reload();
