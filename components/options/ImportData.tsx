@@ -1,5 +1,6 @@
 import type { ImportCounts } from '@/lib/backup/import';
 import type { ImportProgress, PickedBytes } from '@/lib/imports/read-files';
+import type { TrackChoice } from '@/lib/imports/tracking';
 import type { ImportPreview, TransferStatus } from '@/lib/options/transfer-store';
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   onCancel(): void;
   /** Cancel while reading: the reading ends and nothing is imported. */
   onStopReading?(): void;
+  /** Whom to keep in touch with, for another tool's files (the preview's `tracking`). */
+  onTrack?(choice: TrackChoice): void;
 }
 
 /** The problems listed in the preview before "…and N more". */
@@ -25,7 +28,7 @@ const LISTED_PROBLEMS = 20;
 /** Bringing data in: pick files, see what would change, then import all of it or none. */
 export function ImportData(props: Props) {
   const { busy, reading, preview, status, onChoose, onUnreadable, onConfirm, onCancel } = props;
-  const { progress = null, onStopReading } = props;
+  const { progress = null, onStopReading, onTrack } = props;
   return (
     <section class="card" aria-labelledby="import-title">
       <h2 id="import-title">Import</h2>
@@ -114,6 +117,13 @@ export function ImportData(props: Props) {
               />
             </tbody>
           </table>
+          {preview.tracking && (
+            <TrackingChoice
+              tracking={preview.tracking}
+              disabled={busy}
+              onChange={(choice) => onTrack?.(choice)}
+            />
+          )}
           {preview.mode === 'add' && (
             <p class="hint">
               People already in Acquaint keep what you wrote about them; they only gain new profiles
@@ -210,6 +220,52 @@ function ReadingProgress({
         </div>
       )}
     </div>
+  );
+}
+
+const TRACK_WORDS: Record<TrackChoice, (counts: { messaged: number; everyone: number }) => string> =
+  {
+    messaged: ({ messaged }) => `the people you have messaged (${messaged.toLocaleString('en')})`,
+    everyone: ({ everyone }) => `everyone (${everyone.toLocaleString('en')})`,
+    nobody: () => 'nobody',
+  };
+
+/**
+ * "Keep in touch with": who goes cold when a conversation goes quiet. Everyone is imported either
+ * way (found in search, badged on pages); the others are kept with "never" as their interval.
+ */
+function TrackingChoice({
+  tracking,
+  disabled,
+  onChange,
+}: {
+  tracking: NonNullable<ImportPreview['tracking']>;
+  disabled: boolean;
+  onChange(choice: TrackChoice): void;
+}) {
+  return (
+    <fieldset class="import-tracking" data-testid="import-tracking">
+      <legend>Keep in touch with</legend>
+      {(['messaged', 'everyone', 'nobody'] as const).map((choice) => (
+        <label key={choice}>
+          <input
+            type="radio"
+            name="import-track"
+            value={choice}
+            data-testid={`import-track-${choice}`}
+            checked={tracking.choice === choice}
+            disabled={disabled}
+            onChange={() => onChange(choice)}
+          />{' '}
+          {TRACK_WORDS[choice](tracking.counts)}
+        </label>
+      ))}
+      <p class="hint">
+        Everyone in the file is imported and can be found. Only the people you keep in touch with
+        show up in the toolbar when a conversation goes quiet; a connection alone is not a
+        conversation. You can change anyone’s interval later in their notes.
+      </p>
+    </fieldset>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ColdPerson } from '@/lib/messaging/protocol';
 import { spokenDays } from '@/lib/format/duration';
 import { displayName } from '@/lib/model/display-name';
+import { turnWords } from '@/lib/model/interaction-labels';
 import { identityLabel } from '@/lib/sites/identity-label';
 
 interface Props {
@@ -51,15 +52,11 @@ export function ColdRow({
         <span data-testid="cold-person-since">
           {lastInteraction
             ? `${spokenDays(row.daysSince)} since your last touch`
-            : `Added ${spokenDays(row.daysSince)} ago, no touch yet`}
+            : `Known for ${spokenDays(row.daysSince)}, no touch yet`}
         </span>
         {' · '}
         <span class={row.myTurn ? 'turn turn--mine' : 'turn'} data-testid="cold-person-turn">
-          {row.myTurn
-            ? lastInteraction
-              ? 'They wrote last: your turn'
-              : 'Your move'
-            : 'You wrote last'}
+          {turnWords(lastInteraction)}
         </span>
       </p>
       {context && (

@@ -37,6 +37,7 @@ export function App({ store, transfer, autoBackup, welcome }: Props) {
       onUnreadable={(error) => transfer.unreadable(error)}
       onConfirm={() => void transfer.confirm()}
       onCancel={() => transfer.cancel()}
+      onTrack={(choice) => void transfer.chooseTracking(choice)}
     />
   );
   return (

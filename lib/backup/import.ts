@@ -3,7 +3,18 @@ import type { Table } from 'dexie';
 import type { AcquaintDatabase } from '../db/database';
 import { repairedText, repairsGarbled } from '../format/garbled';
 import { jsonErrorOffset, lineAndColumn } from '../format/json-error';
-import type { Identity, Interaction, Note, Person } from '../model/types';
+import {
+  type Circle,
+  type EventRecord,
+  type Identity,
+  type Interaction,
+  type Introduction,
+  type LedgerItem,
+  type Note,
+  type Person,
+  type PersonRelation,
+  relationOf,
+} from '../model/types';
 import { latestByPerson, withFollowUpAll } from '../services/follow-up';
 import { sameInteraction } from '../services/interactions';
 import {
@@ -26,6 +37,10 @@ export interface ImportSummary {
   people: ImportCounts;
   notes: ImportCounts;
   interactions: ImportCounts;
+  circles: ImportCounts;
+  ledger: ImportCounts;
+  introductions: ImportCounts;
+  events: ImportCounts;
   /** What was left as it is, for the preview (only in `add` mode; a restore refuses instead). */
   problems: string[];
 }
@@ -33,7 +48,8 @@ export interface ImportSummary {
 /**
  * `restore`: an Acquaint backup; the newer copy of a person wins and the default cadence is taken
  * into a new profile. `add`: what another tool's export says (LinkedIn, X, vCard); it only adds
- * people, identities and interactions and never changes what the user wrote about someone.
+ * people, identities and interactions (and any other record new by id), fills in what is still
+ * empty (a headline, a circle), and never changes what the user wrote about someone.
  */
 export type ImportMode = 'restore' | 'add';
 
@@ -84,7 +100,7 @@ export function planImport(
   backup: Backup,
   mode: ImportMode = 'restore',
 ): Promise<ImportSummary> {
-  return db.transaction('r', [db.people, db.notes, db.interactions, db.settings], async () => {
+  return db.transaction('r', importTables(db), async () => {
     const plan = await mergePlan(db, backup, mode);
     return plan.summary;
   });
@@ -100,11 +116,16 @@ export function applyImport(
   backup: Backup,
   mode: ImportMode = 'restore',
 ): Promise<ImportSummary> {
-  return db.transaction('rw', [db.people, db.notes, db.interactions, db.settings], async () => {
+  return db.transaction('rw', importTables(db), async () => {
     const plan = await mergePlan(db, backup, mode);
     if (plan.defaultCadenceDays !== null) {
       await db.settings.put({ key: 'defaultCadenceDays', value: plan.defaultCadenceDays });
     }
+    // Circles first: a member's cadence in force may be their circle's.
+    await db.circles.bulkPut(plan.circles);
+    await db.events.bulkPut(plan.events);
+    await db.ledger.bulkPut(plan.ledger);
+    await db.introductions.bulkPut(plan.introductions);
     await db.interactions.bulkPut(plan.interactions);
     await db.notes.bulkPut(plan.notes);
     const written = new Set(plan.people.map((person) => person.id));
@@ -128,12 +149,30 @@ export function applyImport(
   });
 }
 
+/** Every table an import reads or writes. */
+function importTables(db: AcquaintDatabase) {
+  return [
+    db.people,
+    db.notes,
+    db.interactions,
+    db.settings,
+    db.circles,
+    db.ledger,
+    db.introductions,
+    db.events,
+  ];
+}
+
 interface MergePlan {
   summary: ImportSummary;
   /** People to write (follow-up fields still to compute). */
   people: Person[];
   notes: Note[];
   interactions: Interaction[];
+  circles: Circle[];
+  ledger: LedgerItem[];
+  introductions: Introduction[];
+  events: EventRecord[];
   /** Stored people not written whose follow-up fields must be computed again. */
   alsoRecompute: Set<string>;
   /** Ids of the people in `people` who are new to Acquaint (no stored record matched them). */
@@ -142,7 +181,7 @@ interface MergePlan {
   defaultCadenceDays: number | null;
 }
 
-/** Call inside a transaction on all four tables; reads only. */
+/** Call inside a transaction on `importTables`; reads only. */
 async function mergePlan(
   db: AcquaintDatabase,
   backup: Backup,
@@ -152,8 +191,14 @@ async function mergePlan(
     people: { added: 0, updated: 0 },
     notes: { added: 0, updated: 0 },
     interactions: { added: 0, updated: 0 },
+    circles: { added: 0, updated: 0 },
+    ledger: { added: 0, updated: 0 },
+    introductions: { added: 0, updated: 0 },
+    events: { added: 0, updated: 0 },
     problems: [],
   };
+  // Version 1 has no relationship fields: restoring one keeps what is stored there.
+  const knowsRelation = backup.version >= 2;
 
   // People: by id, else by any of their identity keys.
   // A first import into a new profile has nothing to match: the lookups below are skipped for a
@@ -218,17 +263,29 @@ async function mergePlan(
     claimed.set(targetId, index);
     personIdMap.set(incoming.id, targetId);
     if (!stored) {
-      people.push(newPerson(incoming));
+      const person = newPerson(incoming);
+      // Another tool's file says nothing about tracking: a cadence of 0 there is the import's.
+      if (mode === 'add' && person.cadenceDays === 0) person.untrackedByImport = true;
+      people.push(person);
       newIds.add(incoming.id);
       summary.people.added += 1;
       return;
     }
-    const merged = mode === 'add' ? addIdentities(stored, incoming) : mergePerson(stored, incoming);
+    const merged =
+      mode === 'add'
+        ? addIdentities(stored, incoming)
+        : mergePerson(stored, incoming, knowsRelation);
     if (merged) {
       people.push(merged);
       summary.people.updated += 1;
     }
   });
+  // "Met via" names someone in the file, who may have an id of their own in Acquaint.
+  const mapPerson = (id: string) => personIdMap.get(id) ?? id;
+  for (const person of people) {
+    if (person.metVia) person.metVia = mapPerson(person.metVia);
+    if (person.metVia === person.id) person.metVia = null;
+  }
 
   // Notes: by id; a stored note changes only when the file's copy is different and not older.
   const notes: Note[] = [];
@@ -275,6 +332,7 @@ async function mergePlan(
       summary: incoming.summary,
     };
     if (incoming.url !== undefined) interaction.url = incoming.url;
+    if (incoming.eventId !== null) interaction.eventId = incoming.eventId;
     const stored = storedInteractions[index];
     const twin = stored ? undefined : garbled.get(incoming.id);
     if (twin) {
@@ -298,8 +356,108 @@ async function mergePlan(
   const defaultCadenceDays =
     storedCadence === undefined ? backup.settings.defaultCadenceDays : null;
 
+  // Circles, events, the ledger and introductions: by id. A restore takes the file's copy when it
+  // differs (and, for records with a date of change, is not older); another tool's file only adds.
+  const circles = await mergeById(
+    (ids) => db.circles.bulkGet(ids),
+    backup.circles,
+    mode,
+    summary.circles,
+    {
+      same: sameJson,
+    },
+  );
+  const events = await mergeById(
+    (ids) => db.events.bulkGet(ids),
+    backup.events,
+    mode,
+    summary.events,
+    {
+      same: sameJson,
+    },
+  );
+  const ledger = await mergeById(
+    (ids) => db.ledger.bulkGet(ids),
+    backup.ledger.map((item) => ({
+      ...item,
+      personId: item.personId === null ? null : mapPerson(item.personId),
+    })),
+    mode,
+    summary.ledger,
+    { same: sameJson, newer: (a, b) => a.updatedAt >= b.updatedAt },
+  );
+  const introductions = await mergeById(
+    (ids) => db.introductions.bulkGet(ids),
+    backup.introductions.map((introduction) => ({
+      ...introduction,
+      personIds: introduction.personIds.map(mapPerson),
+    })),
+    mode,
+    summary.introductions,
+    { same: sameJson, newer: (a, b) => a.updatedAt >= b.updatedAt },
+  );
+  // A circle whose cadence changed changes its stored members' cadence in force.
+  const storedCircles = await db.circles.bulkGet(circles.map((circle) => circle.id));
+  const recadenced = circles
+    .filter((circle, index) => storedCircles[index]?.cadenceDays !== circle.cadenceDays)
+    .map((circle) => circle.id);
+  if (recadenced.length > 0 && hasPeople) {
+    for (const id of await db.people.where('circleId').anyOf(recadenced).primaryKeys()) {
+      alsoRecompute.add(String(id));
+    }
+  }
+
   for (const person of people) alsoRecompute.delete(person.id);
-  return { summary, people, notes, interactions, alsoRecompute, newIds, defaultCadenceDays };
+  return {
+    summary,
+    people,
+    notes,
+    interactions,
+    circles,
+    ledger,
+    introductions,
+    events,
+    alsoRecompute,
+    newIds,
+    defaultCadenceDays,
+  };
+}
+
+/**
+ * Records matched by id: new ones are added; in a restore a stored one is replaced when the
+ * file's copy differs and, where `newer` says, is not older. Counts what would change.
+ */
+async function mergeById<T extends { id: string }>(
+  read: (ids: string[]) => Promise<(T | undefined)[]>,
+  incoming: readonly T[],
+  mode: ImportMode,
+  counts: ImportCounts,
+  compare: { same(a: T, b: T): boolean; newer?(incoming: T, stored: T): boolean },
+): Promise<T[]> {
+  if (incoming.length === 0) return [];
+  const stored = await read(incoming.map((record) => record.id));
+  const written: T[] = [];
+  incoming.forEach((record, index) => {
+    const current = stored[index];
+    if (!current) {
+      written.push(record);
+      counts.added += 1;
+    } else if (
+      mode === 'restore' &&
+      !compare.same(current, record) &&
+      (compare.newer?.(record, current) ?? true)
+    ) {
+      written.push(record);
+      counts.updated += 1;
+    }
+  });
+  return written;
+}
+
+/** Two flat records with the same fields, whatever their order. */
+function sameJson<T extends object>(a: T, b: T): boolean {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return JSON.stringify(a, keys) === JSON.stringify(b, keys);
 }
 
 /**
@@ -343,6 +501,16 @@ async function holdsAnything(table: Table<unknown, string>): Promise<boolean> {
   return (await table.limit(1).primaryKeys()).length > 0;
 }
 
+function relationFrom(incoming: BackupPerson): PersonRelation {
+  return {
+    headline: incoming.headline,
+    interests: [...incoming.interests],
+    circleId: incoming.circleId,
+    metVia: incoming.metVia,
+    metAt: incoming.metAt,
+  };
+}
+
 function newPerson(incoming: BackupPerson): Person {
   const identities = unionIdentities([], incoming.identities);
   return {
@@ -357,14 +525,20 @@ function newPerson(incoming: BackupPerson): Person {
     archived: incoming.archived,
     createdAt: incoming.createdAt,
     updatedAt: incoming.updatedAt,
+    ...relationFrom(incoming),
   };
 }
 
 /**
  * The stored person with the file's identities added and, when the file's copy is newer, its
- * fields; null when that changes nothing.
+ * fields (a version 1 file has none of the relationship fields: those stay as stored); null when
+ * that changes nothing.
  */
-function mergePerson(stored: Person, incoming: BackupPerson): Person | null {
+function mergePerson(
+  stored: Person,
+  incoming: BackupPerson,
+  knowsRelation: boolean,
+): Person | null {
   const newer = incoming.updatedAt > stored.updatedAt;
   const identities = newer
     ? unionIdentities(incoming.identities, stored.identities)
@@ -385,16 +559,19 @@ function mergePerson(stored: Person, incoming: BackupPerson): Person | null {
       archived: incoming.archived,
       updatedAt: incoming.updatedAt,
     });
+    if (knowsRelation) Object.assign(merged, relationFrom(incoming));
   }
   return samePersonData(stored, merged) ? null : merged;
 }
 
 /**
- * The stored person with the file's new identities; everything the user wrote stays (a repaired
- * garble is not the user's writing: see `lib/format/garbled.ts`).
+ * The stored person with the file's new identities, and what they still lack (a headline, a
+ * circle; a cadence only where an import, not the user, stopped tracking them); everything the
+ * user wrote stays (a repaired garble is not the user's writing: see `lib/format/garbled.ts`).
  */
 function addIdentities(stored: Person, incoming: BackupPerson): Person | null {
   const identities = unionIdentities(stored.identities, incoming.identities);
+  const relation = relationOf(stored);
   const merged: Person = {
     ...stored,
     // A person first seen by number (an X account) learns their name from a later file, and a
@@ -403,7 +580,21 @@ function addIdentities(stored: Person, incoming: BackupPerson): Person | null {
     why: repairedText(stored.why, incoming.why),
     identities,
     identityKeys: identities.map((identity) => identity.key),
+    headline:
+      relation.headline === ''
+        ? incoming.headline
+        : repairedText(relation.headline, incoming.headline),
+    interests: relation.interests.length === 0 ? [...incoming.interests] : relation.interests,
+    circleId: relation.circleId ?? incoming.circleId,
+    metVia: relation.metVia ?? incoming.metVia,
+    metAt: relation.metAt ?? incoming.metAt,
   };
+  // Left untracked by an earlier import (no conversation then), and tracked by this one: the
+  // user never chose "never" for them.
+  if (stored.untrackedByImport && stored.cadenceDays === 0 && incoming.cadenceDays !== 0) {
+    merged.cadenceDays = incoming.cadenceDays;
+    delete merged.untrackedByImport;
+  }
   return samePersonData(stored, merged) ? null : merged;
 }
 
@@ -442,7 +633,9 @@ function samePersonData(a: Person, b: Person): boolean {
     JSON.stringify(a.tags) === JSON.stringify(b.tags) &&
     JSON.stringify(a.identities.map((i) => [i.key, i.url ?? null])) ===
       JSON.stringify(b.identities.map((i) => [i.key, i.url ?? null])) &&
-    JSON.stringify(a.identityKeys) === JSON.stringify(b.identityKeys)
+    JSON.stringify(a.identityKeys) === JSON.stringify(b.identityKeys) &&
+    JSON.stringify(relationOf(a)) === JSON.stringify(relationOf(b)) &&
+    a.untrackedByImport === b.untrackedByImport
   );
 }
 

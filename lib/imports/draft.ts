@@ -21,8 +21,15 @@ export interface DraftPerson {
   name: string;
   /** At least one; CONTRACT §1 keys, plus `x-id:<digits>` for X accounts known only by number. */
   identities: Identity[];
-  /** Short free text the file gives (company and position, a vCard note); becomes the "why" of a new person only. */
+  /** What the user wrote about them in another tool (a vCard's note); the "why" of a new person only. */
   why?: string;
+  /** Role and company ("Founder at Quill Data"): the headline, never the "why". */
+  headline?: string;
+  /**
+   * Since when the user has known them (the day of connecting on LinkedIn), ISO-8601 in UTC. It
+   * becomes the person's `createdAt`; it is not an interaction, so it never decides whose turn it is.
+   */
+  since?: string;
   tags?: string[];
 }
 

@@ -13,6 +13,13 @@ import {
   type PickedBytes,
   readImportFiles,
 } from '../imports/read-files';
+import {
+  DEFAULT_TRACK_CHOICE,
+  type TrackChoice,
+  type TrackingCounts,
+  trackingCounts,
+  withTracking,
+} from '../imports/tracking';
 import type { Clock } from '../model/clock';
 import { systemClock } from '../model/clock';
 import { describeImport } from './import-words';
@@ -30,6 +37,12 @@ export interface ImportPreview {
   notices: string[];
   /** The first few names read, to check they came out right. */
   sample: string[];
+  /**
+   * Another tool's files: whom to keep in touch with ("Keep in touch with: the people you have
+   * messaged (N) / everyone (M) / nobody"), and how many each choice means. Absent for a
+   * backup, which keeps everyone's own cadence.
+   */
+  tracking?: { choice: TrackChoice; counts: TrackingCounts } | null;
 }
 
 export const CANCELLED_TEXT = 'Import cancelled; nothing was changed.';
@@ -62,8 +75,11 @@ export function createTransferStore(
   const progress = signal<ImportProgress | null>(null);
   /** Ends the reading under way; a reading or plan that comes back after it is dropped. */
   let stop: AbortController | null = null;
-  /** The file waiting for "Import", kept out of the signals: it may be large. */
-  let pending: { backup: Backup; mode: ImportMode } | null = null;
+  /**
+   * The file waiting for "Import", kept out of the signals: it may be large. `read` is the file as
+   * read; `backup` is it with the tracking choice applied, which is what is imported.
+   */
+  let pending: { read: Backup; backup: Backup; mode: ImportMode } | null = null;
 
   // Counted, not set: a reading cancelled (still settling) and the next one overlap.
   let running = 0;
@@ -96,7 +112,7 @@ export function createTransferStore(
       const summary = await api.planImport(result.backup, result.mode);
       // Planning only reads; a plan coming back after Cancel is dropped, so nothing is pending.
       if (signal.aborted) return;
-      pending = { backup: result.backup, mode: result.mode };
+      pending = { read: result.backup, backup: result.backup, mode: result.mode };
       preview.value = {
         label: result.label,
         fileNames: files.map((file) => file.name),
@@ -105,6 +121,14 @@ export function createTransferStore(
         problems: [...result.problems, ...summary.problems],
         notices: result.notices,
         sample: result.sample,
+        ...(result.mode === 'add' && result.backup.people.length > 0
+          ? {
+              tracking: {
+                choice: DEFAULT_TRACK_CHOICE,
+                counts: trackingCounts(result.backup),
+              },
+            }
+          : {}),
       };
     } catch (error) {
       if (!signal.aborted) importStatus.value = { ok: false, text: message(error) };
@@ -165,6 +189,29 @@ export function createTransferStore(
         text: `The file could not be read (${message(error)}). Was it moved or deleted? Nothing was imported.`,
       };
     },
+
+    /**
+     * The user chose whom to keep in touch with: the file to import changes at once, and the
+     * preview's counts are asked for again (someone an earlier import left untracked may now be
+     * updated).
+     */
+    chooseTracking: (choice: TrackChoice) =>
+      run(async () => {
+        const current = preview.value;
+        const waiting = pending;
+        if (!waiting || !current?.tracking || current.tracking.choice === choice) return;
+        const backup = withTracking(waiting.read, choice);
+        pending = { ...waiting, backup };
+        preview.value = { ...current, tracking: { ...current.tracking, choice } };
+        try {
+          const summary = await api.planImport(backup, waiting.mode);
+          // A later choice, a cancel or another file since: this plan is for nothing pending.
+          if (pending?.backup !== backup || !preview.value) return;
+          preview.value = { ...preview.value, summary };
+        } catch (error) {
+          if (pending?.backup === backup) importStatus.value = { ok: false, text: message(error) };
+        }
+      }),
 
     confirm: () =>
       run(async () => {

@@ -30,14 +30,13 @@ type TrackedPerson = Person & FollowUpFields;
 export function createFollowUpService(db: AcquaintDatabase, clock: Clock = systemClock) {
   /** Changes a person's follow-up settings and recomputes their fields, in one transaction. */
   function change(personId: string, patch: Partial<Person>): Promise<Person> {
-    return db.transaction('rw', [db.people, db.interactions, db.settings], async () => {
+    return db.transaction('rw', followUpTables(db), async () => {
       const person = await db.people.get(personId);
       if (!person) throw new Error(`Refused: nobody with id "${personId}" is in Acquaint.`);
-      const updated = await withFollowUp(db, {
-        ...person,
-        ...patch,
-        updatedAt: clock().toISOString(),
-      });
+      const next: Person = { ...person, ...patch, updatedAt: clock().toISOString() };
+      // The user chose a cadence: no import decides it for them any more.
+      if ('cadenceDays' in patch) delete next.untrackedByImport;
+      const updated = await withFollowUp(db, next);
       await db.people.put(updated);
       return updated;
     });
@@ -83,7 +82,7 @@ export function createFollowUpService(db: AcquaintDatabase, clock: Clock = syste
      * they changed (and leaves updatedAt alone: the user changed nothing). Null: no such person.
      */
     recompute(personId: string): Promise<Person | null> {
-      return db.transaction('rw', [db.people, db.interactions, db.settings], async () => {
+      return db.transaction('rw', followUpTables(db), async () => {
         const person = await db.people.get(personId);
         if (!person) return null;
         const updated = await withFollowUp(db, person);
@@ -93,13 +92,15 @@ export function createFollowUpService(db: AcquaintDatabase, clock: Clock = syste
     },
 
     /**
-     * The default cadence is now `days`: everyone who follows it (cadence null) is recomputed.
-     * Only people whose cadence in force differs from it are read; those with their own cadence
-     * among them are left as they are. Returns how many people changed.
+     * The default cadence is now `days`: everyone who follows it (cadence null, and in no circle
+     * with a cadence of its own) is recomputed. Only people whose cadence in force differs from it
+     * are read; those with their own or their circle's cadence among them are left as they are.
+     * Returns how many people changed.
      */
     defaultCadenceChanged(days: number): Promise<number> {
       const cadence = defaultCadenceFrom(days);
-      return db.transaction('rw', db.people, async () => {
+      return db.transaction('rw', [db.people, db.circles], async () => {
+        const circles = await circleCadences(db);
         let changed = 0;
         await db.people
           .where('effectiveCadence')
@@ -108,6 +109,7 @@ export function createFollowUpService(db: AcquaintDatabase, clock: Clock = syste
             // Everyone in the index has stored fields, their latest touch among them.
             const stored = storedFollowUp(person);
             if (person.cadenceDays !== null || stored === undefined) return false;
+            if (person.circleId && circles.get(person.circleId) !== undefined) return false;
             const latest =
               stored.lastTouchAt !== null && stored.lastTouchDirection !== null
                 ? { at: stored.lastTouchAt, direction: stored.lastTouchDirection }
@@ -275,8 +277,40 @@ export async function readDefaultCadence(db: AcquaintDatabase): Promise<number> 
 }
 
 /**
- * The person with their follow-up fields computed from their latest interaction and the default
- * cadence. Call inside a transaction on `interactions` and `settings`; it does not write.
+ * The tables a follow-up computation reads besides `people`: give a transaction that calls
+ * `withFollowUp` or `withFollowUpAll` all of them.
+ */
+export function followUpTables(db: AcquaintDatabase) {
+  return [db.people, db.interactions, db.settings, db.circles];
+}
+
+/**
+ * The cadences of circles that have one of their own (a valid number of days from 1 up), by
+ * circle id; `ids` limits the read to those circles.
+ */
+async function circleCadences(
+  db: AcquaintDatabase,
+  ids?: readonly string[],
+): Promise<Map<string, number>> {
+  const circles =
+    ids === undefined
+      ? await db.circles.toArray()
+      : ids.length === 0
+        ? []
+        : await db.circles.bulkGet([...ids]);
+  const cadences = new Map<string, number>();
+  for (const circle of circles) {
+    if (circle && isValidCadence(circle.cadenceDays) && circle.cadenceDays) {
+      cadences.set(circle.id, circle.cadenceDays);
+    }
+  }
+  return cadences;
+}
+
+/**
+ * The person with their follow-up fields computed from their latest interaction and the cadence
+ * in force (their own, else their circle's, else the default: CONTRACT §4). Call inside a
+ * transaction on `followUpTables`; it does not write.
  */
 export async function withFollowUp(db: AcquaintDatabase, person: Person): Promise<TrackedPerson> {
   const [tracked] = await withFollowUpAll(db, [person]);
@@ -284,18 +318,27 @@ export async function withFollowUp(db: AcquaintDatabase, person: Person): Promis
 }
 
 /**
- * `withFollowUp` for many people at once (an import): the default cadence is read once, and
- * everyone's latest interaction is asked for together rather than one after another. `known`
- * holds the latest interaction of people the caller already knows it for (null: none), who are
- * not asked for again.
+ * `withFollowUp` for many people at once (an import): the default cadence and the circles are
+ * read once, and everyone's latest interaction is asked for together rather than one after
+ * another. `known` holds the latest interaction of people the caller already knows it for (null:
+ * none), who are not asked for again.
  */
 export async function withFollowUpAll(
   db: AcquaintDatabase,
   people: readonly Person[],
   known: ReadonlyMap<string, LatestTouch | null> = new Map(),
 ): Promise<TrackedPerson[]> {
-  const [defaultCadence, latest] = await Promise.all([
+  // Only people on the default can follow a circle's cadence; nobody else's circle is read.
+  const circleIds = [
+    ...new Set(
+      people.flatMap((person) =>
+        person.cadenceDays === null && person.circleId ? [person.circleId] : [],
+      ),
+    ),
+  ];
+  const [defaultCadence, circles, latest] = await Promise.all([
     readDefaultCadence(db),
+    circleCadences(db, circleIds),
     Promise.all(
       people.map((person) =>
         known.has(person.id) ? known.get(person.id) : latestInteraction(db, person.id),
@@ -304,7 +347,11 @@ export async function withFollowUpAll(
   ]);
   return people.map((person, index) => ({
     ...person,
-    ...followUpFields(person, latest[index] ?? null, defaultCadence),
+    ...followUpFields(
+      person,
+      latest[index] ?? null,
+      (person.circleId ? circles.get(person.circleId) : undefined) ?? defaultCadence,
+    ),
   }));
 }
 

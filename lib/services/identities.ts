@@ -1,9 +1,9 @@
 import type { AcquaintDatabase } from '../db/database';
 import { type Clock, systemClock } from '../model/clock';
 import { newId } from '../model/ids';
-import type { Identity, MergedRecord, Person } from '../model/types';
+import { type Identity, type MergedRecord, type Person, relationOf } from '../model/types';
 import type { PersonRef } from '../sites/types';
-import { withFollowUp } from './follow-up';
+import { followUpTables, withFollowUp } from './follow-up';
 import { ensurePerson, fallbackName } from './people';
 
 export type IdentitiesService = ReturnType<typeof createIdentitiesService>;
@@ -31,7 +31,7 @@ export interface AliasCandidate {
  * page's number is theirs.
  */
 export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = systemClock) {
-  const tables = [db.people, db.notes, db.interactions, db.settings];
+  const tables = [...followUpTables(db), db.notes, db.ledger, db.introductions];
 
   return {
     /** People whose name starts with, or has a word starting with, the query; or with that key. */
@@ -92,6 +92,23 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
           .primaryKeys();
         await db.notes.where('personId').equals(other.id).modify({ personId: keep.id });
         await db.interactions.where('personId').equals(other.id).modify({ personId: keep.id });
+        // Whatever pointed at the other record now points at this one, so nothing refers to
+        // someone who is gone (a backup would refuse that). A split leaves these here.
+        await db.ledger.where('personId').equals(other.id).modify({ personId: keep.id });
+        await db.introductions
+          .where('personIds')
+          .equals(other.id)
+          .modify((introduction) => {
+            introduction.personIds = introduction.personIds.map((id) =>
+              id === other.id ? keep.id : id,
+            );
+          });
+        await db.people
+          .where('metVia')
+          .equals(other.id)
+          .modify((person) => {
+            person.metVia = person.id === keep.id ? null : keep.id;
+          });
 
         const identities = [
           ...keep.identities,
@@ -110,7 +127,10 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
           noteIds: noteIds.map(String),
           interactionIds: interactionIds.map(String),
           mergedAt: now,
+          relation: relationOf(other),
         };
+        const kept = relationOf(keep);
+        const taken = relationOf(other);
         const merged: Person = {
           ...keep,
           name:
@@ -126,6 +146,14 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
           archived: keep.archived && other.archived,
           createdAt: other.createdAt < keep.createdAt ? other.createdAt : keep.createdAt,
           updatedAt: now,
+          headline: kept.headline || taken.headline,
+          interests: [...new Set([...kept.interests, ...taken.interests])],
+          circleId: kept.circleId ?? taken.circleId,
+          // Neither introduced themselves: the one who introduced the other is nobody's metVia.
+          metVia:
+            [kept.metVia, taken.metVia].find((id) => id && id !== keep.id && id !== other.id) ??
+            null,
+          metAt: kept.metAt ?? taken.metAt,
           merged: [...(keep.merged ?? []), ...(other.merged ?? []), record],
         };
         await db.people.delete(other.id);
@@ -173,6 +201,7 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
             archived: record.archived,
             createdAt: record.createdAt,
             updatedAt: now,
+            ...relationOf(record.relation ?? {}),
           };
           await db.notes
             .where('id')
@@ -199,6 +228,7 @@ export function createIdentitiesService(db: AcquaintDatabase, clock: Clock = sys
             archived: false,
             createdAt: now,
             updatedAt: now,
+            ...relationOf({}),
           };
         }
         const remaining = person.identities.filter((i) => !moveKeys.includes(i.key));

@@ -5,7 +5,7 @@ import { type Clock, systemClock } from '../model/clock';
 import { newId } from '../model/ids';
 import { MAX_ID_LENGTH, MAX_SUMMARY_LENGTH, MAX_URL_LENGTH } from '../model/limits';
 import { INTERACTION_KINDS, type Interaction } from '../model/types';
-import { isoDate, withFollowUp } from './follow-up';
+import { followUpTables, isoDate, withFollowUp } from './follow-up';
 
 /** A new interaction; the id is made up when absent. */
 export interface InteractionDraft {
@@ -30,7 +30,7 @@ export type InteractionsService = ReturnType<typeof createInteractionsService>;
  * (lib/model/cold.ts) in the same transaction, so the cold list never sees one without the other.
  */
 export function createInteractionsService(db: AcquaintDatabase, clock: Clock = systemClock) {
-  const tables = [db.people, db.interactions, db.settings];
+  const tables = followUpTables(db);
 
   /** Recomputes a person after their interactions changed, and marks them as updated. */
   async function touch(personId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { existingIndexKeys } from '../db/index-keys';
 import { type Clock, systemClock } from '../model/clock';
 import { followUpFields } from '../model/cold';
 import { newId } from '../model/ids';
-import type { Person } from '../model/types';
+import { NO_RELATION, type Person } from '../model/types';
 import type { PersonAdded } from '../messaging/protocol';
 import { keyOfAddress } from '../sites/address-key';
 import type { PersonRef } from '../sites/types';
@@ -118,6 +118,10 @@ export async function ensurePerson(
     archived: false,
     createdAt: stamp,
     updatedAt: stamp,
+    ...NO_RELATION,
+    interests: [],
+    // Role and company as the page shows them.
+    ...(ref.headline ? { headline: ref.headline } : {}),
   };
   // Nobody has interactions yet: the clock starts now.
   const person: Person = { ...fresh, ...followUpFields(fresh, null, await readDefaultCadence(db)) };

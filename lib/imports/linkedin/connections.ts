@@ -1,4 +1,4 @@
-import { MAX_NAME_LENGTH, MAX_WHY_LENGTH } from '../../model/limits';
+import { MAX_NAME_LENGTH } from '../../model/limits';
 import type { Identity } from '../../model/types';
 import type { ImportDraft, PickedFile } from '../draft';
 import {
@@ -29,6 +29,7 @@ import { parseDay } from './dates';
  */
 
 export const CONNECTIONS_SOURCE = 'LinkedIn connections';
+/** What imports before backup version 2 logged as a touch on the day of connecting. */
 export const CONNECTED_SUMMARY = 'Connected on LinkedIn';
 
 /** First Name and Last Name, with URL (current files) or Connected On (older files without URL). */
@@ -52,14 +53,16 @@ const CONNECTIONS_CSV: CsvKind = {
 };
 
 /** "Founder at Quill Data", or whichever of the two the row has. */
-function whyOf(position: string, company: string): string {
+function headlineOf(position: string, company: string): string {
   if (position && company) return `${position} at ${company}`;
   return position || company;
 }
 
 /**
- * The people of a Connections.csv, each with the day of connecting as an interaction. Throws only
- * when the file is empty, binary, or has no Connections header; everything else that is wrong
+ * The people of a Connections.csv: their position and company as the headline (the "why" is left
+ * for the user), and the day of connecting as when they were first known (`since`). A connection is
+ * not a conversation: it adds no interaction, so it says nothing about whose turn it is. Throws
+ * only when the file is empty, binary, or has no Connections header; everything else that is wrong
  * with a row becomes a problem naming the file and row, and the rest is read.
  */
 export function readLinkedInConnections(file: PickedFile): ImportDraft {
@@ -122,38 +125,27 @@ export function readLinkedInConnections(file: PickedFile): ImportDraft {
       continue;
     }
 
-    const why = truncate(
-      whyOf(
+    const headline = truncate(
+      headlineOf(
         collapseWhitespace(cell(row, column.position)),
         collapseWhitespace(cell(row, column.company)),
       ),
-      MAX_WHY_LENGTH,
+      MAX_NAME_LENGTH,
     );
-    const ref = collector.addPerson({
-      ref: identities[0]?.key ?? '',
-      name,
-      identities,
-      ...(why ? { why } : {}),
-      tags: ['linkedin'],
-    });
-
     const connectedOn = cell(row, column.connectedOn);
-    if (connectedOn === '') continue;
-    const at = dayOf(connectedOn);
-    if (at === null) {
+    const since = connectedOn === '' ? null : dayOf(connectedOn);
+    if (connectedOn !== '' && since === null) {
       problems.push(
         `${who}: ${quoted(connectedOn)} is not a date; imported without the day of connecting`,
       );
-      continue;
     }
-    collector.addInteraction({
-      personRef: ref,
-      at,
-      kind: 'other',
-      // Once connected, the next move is the user's: an interaction coming in makes it their turn
-      // to follow up (CONTRACT §4), so the new connection does not sit as if answered.
-      direction: 'in',
-      summary: CONNECTED_SUMMARY,
+    collector.addPerson({
+      ref: identities[0]?.key ?? '',
+      name,
+      identities,
+      ...(headline ? { headline } : {}),
+      ...(since ? { since } : {}),
+      tags: ['linkedin'],
     });
   }
 

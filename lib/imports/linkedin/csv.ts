@@ -399,6 +399,11 @@ export class DraftCollector {
   private mergeInto(target: DraftPerson, index: number, source: DraftPerson): void {
     if (target.name === '' && source.name !== '') target.name = source.name;
     if (!target.why && source.why) target.why = source.why;
+    if (!target.headline && source.headline) target.headline = source.headline;
+    // Known since the earliest day any file says.
+    if (source.since && (!target.since || source.since < target.since)) {
+      target.since = source.since;
+    }
     for (const identity of source.identities) {
       const existing = target.identities.find((i) => i.key === identity.key);
       if (!existing) target.identities.push({ ...identity });

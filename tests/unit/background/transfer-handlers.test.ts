@@ -52,7 +52,9 @@ describe('import.plan and import.apply', () => {
         { type: 'import.apply', mode: 'restore', file: broken },
         OPTIONS,
       ),
-    ).rejects.toThrow('people[0].identities[0].key: is not an identity key');
+    ).rejects.toThrow(
+      "The 1st person's 1st identity's key is not an identity key (people[0].identities[0].key)",
+    );
     expect(await db.people.count()).toBe(0);
     expect(test.coldChanged).not.toHaveBeenCalled();
   });

@@ -40,6 +40,14 @@ afterEach(async () => {
   await disposeDatabase(target);
 });
 
+/** The counts of the version 2 records, for a file that has none of them. */
+const NO_V2_RECORDS = {
+  circles: { added: 0, updated: 0 },
+  ledger: { added: 0, updated: 0 },
+  introductions: { added: 0, updated: 0 },
+  events: { added: 0, updated: 0 },
+};
+
 function fixture(): Backup {
   const result = parseBackup(JSON.parse(VALID_TEXT));
   if (!result.ok) throw new Error(result.error);
@@ -117,6 +125,11 @@ describe('export then import', () => {
           'tags',
           'updatedAt',
           'why',
+          'headline',
+          'interests',
+          'circleId',
+          'metVia',
+          'metAt',
         ].sort(),
       );
     }
@@ -131,6 +144,7 @@ describe('export then import', () => {
       people: { added: 3, updated: 0 },
       notes: { added: 2, updated: 0 },
       interactions: { added: 2, updated: 0 },
+      ...NO_V2_RECORDS,
       problems: [],
     });
 
@@ -284,6 +298,7 @@ describe('import into a database that has people', () => {
       people: { added: 0, updated: 2 },
       notes: { added: 0, updated: 1 },
       interactions: { added: 1, updated: 0 },
+      ...NO_V2_RECORDS,
       problems: [],
     });
 
@@ -311,6 +326,7 @@ describe('import into a database that has people', () => {
       people: { added: 0, updated: 0 },
       notes: { added: 0, updated: 0 },
       interactions: { added: 0, updated: 0 },
+      ...NO_V2_RECORDS,
       problems: [],
     });
     expect(await snapshot(target)).toEqual(again);
@@ -378,6 +394,7 @@ describe('the preview', () => {
       people: { added: 2, updated: 0 },
       notes: { added: 1, updated: 0 },
       interactions: { added: 2, updated: 0 },
+      ...NO_V2_RECORDS,
       problems: [],
     });
     expect(await snapshot(target)).toEqual(before);
@@ -392,7 +409,11 @@ describe('a malformed backup', () => {
     ['truncated JSON', text.slice(0, 400), /not valid JSON: it ends too early/],
     ['junk', '\u0000\u0001binary', /not an Acquaint backup/],
     ['wrong types', text.replace('"archived": false', '"archived": "no"'), /people\[0\]\.archived/],
-    ['an unknown version', text.replace('"version": 1', '"version": 2'), /^version: version 2/],
+    [
+      'an unknown version',
+      text.replace('"version": 1', '"version": 3'),
+      /^This backup is version 3, from a newer Acquaint/,
+    ],
     ['duplicate ids', text.replace('"id": "p-2"', '"id": "p-1"'), /people\[1\]\.id/],
     [
       'an orphan note',
@@ -402,12 +423,12 @@ describe('a malformed backup', () => {
     [
       'a bad identity key',
       text.replace('"key": "x:pipwellings"', '"key": "pipwellings"'),
-      /people\[1\]\.identities\[0\]\.key: is not an identity key/,
+      /The 2nd person's 1st identity's key is not an identity key \(people\[1\]\.identities\[0\]\.key\)/,
     ],
     [
       'a non-ISO date',
       text.replace('"at": "2026-02-10T12:00:00.000Z"', '"at": "10/02/2026"'),
-      /interactions\[0\]\.at: is not an ISO date/,
+      /The 1st interaction's date is not a date and time .*\(interactions\[0\]\.at\)/,
     ],
   ];
 

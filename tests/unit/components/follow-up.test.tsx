@@ -233,7 +233,8 @@ describe('ColdRow', () => {
   it('says it is your move when there was no touch yet', () => {
     showRow(coldRow(coldPerson('ada', 'Ada'), { lastInteraction: null, daysSince: 130 }));
     expect(text('cold-person-turn')).toBe('Your move');
-    expect(text('cold-person-since')).toBe('Added 4 months ago, no touch yet');
+    // Known since they were added, or since the day of connecting an import read.
+    expect(text('cold-person-since')).toBe('Known for 4 months, no touch yet');
   });
 
   it('says you wrote last when you did', () => {

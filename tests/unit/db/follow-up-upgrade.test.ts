@@ -1,5 +1,6 @@
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
+import v3 from '../../fixtures/db/v3.json';
 
 import { AcquaintDatabase } from '@/lib/db/database';
 import { followUpFields } from '@/lib/model/cold';
@@ -7,6 +8,9 @@ import type { Interaction, Person } from '@/lib/model/types';
 import { createFollowUpService } from '@/lib/services/follow-up';
 
 import { cloneFixture, type DatabaseFixture, storeFixture } from '../support/db-fixtures';
+
+/** What version 3 gives every person (backup version 2's fields, empty). */
+const RELATION = { headline: '', interests: [], circleId: null, metVia: null, metAt: null };
 
 const FOLLOW_UP_KEYS = [
   'lastTouchAt',
@@ -55,6 +59,7 @@ describe('upgrading a version 1 database to version 2', () => {
       effectiveCadence: 30,
       turn: 0,
       coldAt: '2026-03-31T12:00:00.000Z',
+      ...RELATION,
     });
   });
 
@@ -70,10 +75,11 @@ describe('upgrading a version 1 database to version 2', () => {
       effectiveCadence: 30,
       turn: 1,
       coldAt: '2026-03-03T09:00:00.000Z',
+      ...RELATION,
     });
   });
 
-  it('keeps every version 1 record as it was, adding only the follow-up fields to people', async () => {
+  it('keeps every version 1 record as it was, adding only the follow-up and relationship fields to people', async () => {
     const upgraded = await upgrade(v1 as DatabaseFixture);
 
     for (const [table, rows] of Object.entries((v1 as DatabaseFixture).tables)) {
@@ -84,7 +90,9 @@ describe('upgrading a version 1 database to version 2', () => {
         const after = (await upgraded.table(table).get(key)) as Record<string, unknown>;
         expect(after).toMatchObject(row);
         const added = Object.keys(after).filter((name) => !(name in row));
-        expect(added.sort()).toEqual(table === 'people' ? [...FOLLOW_UP_KEYS].sort() : []);
+        expect(added.sort()).toEqual(
+          table === 'people' ? [...FOLLOW_UP_KEYS, ...Object.keys(RELATION)].sort() : [],
+        );
       }
     }
   });
@@ -221,5 +229,126 @@ describe('the version 2 fixture', () => {
     // It covers each case: own and default cadence, archived, cadence 0, snoozed, back-dated.
     expect(people.map((person) => person.coldAt)).toContain(null);
     expect(people.some((person) => person.snoozedUntil !== null)).toBe(true);
+  });
+});
+
+describe('upgrading a version 2 database to version 3', () => {
+  it('gives every person an empty headline, no interests and no circle, introducer or event', async () => {
+    const upgraded = await upgrade(v2 as DatabaseFixture);
+    for (const row of (v2 as DatabaseFixture).tables.people ?? []) {
+      expect(await upgraded.people.get(row.id as string)).toEqual({ ...row, ...RELATION });
+    }
+    for (const row of (v2 as DatabaseFixture).tables.interactions ?? []) {
+      expect(await upgraded.interactions.get(row.id as string)).toEqual(row);
+    }
+    expect(await upgraded.circles.count()).toBe(0);
+  });
+
+  /** The v2 fixture with LinkedIn's old "Connected on LinkedIn" touches added. */
+  function withLegacyConnections(): DatabaseFixture {
+    const fixture = cloneFixture(v2 as DatabaseFixture);
+    const people = fixture.tables.people ?? [];
+    const connection = (personId: string, at: string) => ({
+      id: `import-${personId}-connected`,
+      personId,
+      at,
+      kind: 'other',
+      direction: 'in',
+      summary: 'Connected on LinkedIn',
+    });
+    // Only connected: Lin, on the default, with nothing else.
+    people.push({
+      ...people[1],
+      id: 'p-lin',
+      name: 'Lin Connected',
+      identities: [{ key: 'linkedin:lin' }],
+      identityKeys: ['linkedin:lin'],
+      createdAt: '2026-03-05T10:00:00.000Z',
+      updatedAt: '2026-03-05T10:00:00.000Z',
+      lastTouchAt: '2023-04-01T00:00:00.000Z',
+      lastTouchDirection: 'in',
+      clockStart: '2023-04-01T00:00:00.000Z',
+      turn: 1,
+      effectiveCadence: 21,
+      coldAt: '2023-04-22T00:00:00.000Z',
+    });
+    fixture.tables.interactions?.push(
+      connection('p-lin', '2023-04-01T00:00:00.000Z'),
+      // Ada has real messages too, and the same old touch: her messages decide.
+      connection('p-1', '2025-06-01T00:00:00.000Z'),
+      // Someone's own "other" touch with those words is the user's: it stays.
+      { ...connection('p-3', '2026-03-02T00:00:00.000Z'), id: 'typed-by-the-user' },
+    );
+    return fixture;
+  }
+
+  it('takes back the "Connected on LinkedIn" touches older imports logged as coming from them', async () => {
+    const upgraded = await upgrade(withLegacyConnections());
+    expect(await upgraded.interactions.get('import-p-lin-connected')).toBeUndefined();
+    expect(await upgraded.interactions.get('import-p-1-connected')).toBeUndefined();
+    expect(await upgraded.interactions.get('typed-by-the-user')).toBeDefined();
+
+    // Lin: known since the day of connecting, kept but not tracked (never cold).
+    const lin = (await upgraded.people.get('p-lin')) as Person;
+    expect(lin).toMatchObject({
+      createdAt: '2023-04-01T00:00:00.000Z',
+      cadenceDays: 0,
+      untrackedByImport: true,
+      lastTouchAt: null,
+      effectiveCadence: null,
+      coldAt: null,
+    });
+    // Ada keeps her cadence and her clock, which her last message starts.
+    const ada = (await upgraded.people.get('p-1')) as Person;
+    expect(ada).toMatchObject({
+      createdAt: '2025-06-01T00:00:00.000Z',
+      cadenceDays: 30,
+      lastTouchAt: '2026-03-01T12:00:00.000Z',
+      lastTouchDirection: 'out',
+    });
+    expect(ada.untrackedByImport).toBeUndefined();
+    const cold = await createFollowUpService(upgraded).coldList({
+      now: new Date('2026-11-01T00:00:00.000Z'),
+    });
+    expect(cold.people.map((row) => row.person.id)).not.toContain('p-lin');
+  });
+});
+
+describe('the version 3 fixture', () => {
+  it('stores the follow-up fields its interactions, circles and settings give, and references that exist', () => {
+    const fixture = v3 as DatabaseFixture;
+    const people = fixture.tables.people as unknown as Person[];
+    const interactions = fixture.tables.interactions as unknown as Interaction[];
+    const circles = new Map(
+      (fixture.tables.circles ?? []).map((row) => [
+        row.id as string,
+        row.cadenceDays as number | null,
+      ]),
+    );
+    const defaultCadence = fixture.tables.settings?.find((row) => row.key === 'defaultCadenceDays')
+      ?.value as number;
+    const ids = new Set(people.map((person) => person.id));
+    const eventIds = new Set((fixture.tables.events ?? []).map((row) => row.id));
+    for (const person of people) {
+      const latest =
+        interactions
+          .filter((interaction) => interaction.personId === person.id)
+          .sort((a, b) => a.at.localeCompare(b.at))
+          .at(-1) ?? null;
+      const inForce =
+        person.cadenceDays === null && person.circleId
+          ? (circles.get(person.circleId) ?? defaultCadence)
+          : defaultCadence;
+      const stored = Object.fromEntries(
+        FOLLOW_UP_KEYS.map((key) => [key, person[key as keyof Person]]),
+      );
+      expect(stored, person.id).toEqual(followUpFields(person, latest, inForce));
+      if (person.circleId) expect(circles.has(person.circleId)).toBe(true);
+      if (person.metVia) expect(ids.has(person.metVia)).toBe(true);
+      if (person.metAt) expect(eventIds.has(person.metAt)).toBe(true);
+    }
+    for (const interaction of interactions) {
+      if (interaction.eventId) expect(eventIds.has(interaction.eventId)).toBe(true);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { type Backup, type BackupPerson, parseBackup } from '@/lib/backup/schema';
+import { type Backup, type BackupInput, type BackupPerson, parseBackup } from '@/lib/backup/schema';
 
 export type PersonInput = Partial<BackupPerson> & Pick<BackupPerson, 'id' | 'identities'>;
 
@@ -13,15 +13,20 @@ export function person(input: PersonInput): BackupPerson {
     archived: false,
     createdAt: '2026-01-05T09:00:00.000Z',
     updatedAt: '2026-01-05T09:00:00.000Z',
+    headline: '',
+    interests: [],
+    circleId: null,
+    metVia: null,
+    metAt: null,
     ...input,
   };
 }
 
 /** A backup checked by the real schema, so a test never feeds the exports what import refuses. */
-export function backupOf(parts: Partial<Omit<Backup, 'format' | 'version'>>): Backup {
+export function backupOf(parts: Partial<Omit<BackupInput, 'format' | 'version'>>): Backup {
   const result = parseBackup({
     format: 'acquaint-backup',
-    version: 1,
+    version: 2,
     exportedAt: '2026-11-22T10:00:00.000Z',
     people: [],
     notes: [],

@@ -80,8 +80,8 @@ describe('importing files a spreadsheet re-saved', () => {
     expect(reading.notices).toEqual([WINDOWS_1252_NOTICE]);
     expect(reading.sample).toEqual(NAMES.slice(0, 5));
     expect(reading.backup.people.map((p) => p.name)).toEqual(NAMES);
-    expect(reading.backup.people[0]?.why).toBe('Gründer at Müller & Söhne, GmbH');
-    expect(reading.backup.people[1]?.why).toBe('Barista at Café €uro');
+    expect(reading.backup.people[0]?.headline).toBe('Gründer at Müller & Söhne, GmbH');
+    expect(reading.backup.people[1]?.headline).toBe('Barista at Café €uro');
     expect(reading.problems).toEqual([]);
   });
 
@@ -100,15 +100,18 @@ describe('importing files a spreadsheet re-saved', () => {
     const reading = await read([fixture('encodings/Connections-semicolons.csv')]);
     expect(reading.notices).toEqual([]);
     expect(reading.backup.people.map((p) => p.name)).toEqual(NAMES);
-    expect(reading.backup.people[0]?.why).toBe('Gründer at Müller & Söhne, GmbH');
-    expect(reading.backup.interactions).toHaveLength(NAMES.length);
+    expect(reading.backup.people[0]?.headline).toBe('Gründer at Müller & Söhne, GmbH');
+    // Every day of connecting was read (a connection is no touch: no interaction).
+    expect(reading.backup.people[0]?.createdAt).toBe('2024-03-15T12:00:00.000Z');
+    expect(reading.backup.people.every((p) => p.createdAt < '2026-11-22')).toBe(true);
+    expect(reading.backup.interactions).toEqual([]);
     expect(reading.problems).toEqual([]);
   });
 
   it('reads a tab-separated Connections.csv', async () => {
     const reading = await read([fixture('encodings/Connections-tabs.csv')]);
     expect(reading.backup.people.map((p) => p.name)).toEqual(NAMES);
-    expect(reading.backup.people[5]?.why).toBe('Founder at Quill Data');
+    expect(reading.backup.people[5]?.headline).toBe('Founder at Quill Data');
     expect(reading.problems).toEqual([]);
   });
 

@@ -477,45 +477,45 @@ const notABackup: Refusal[] = [
 
 const wrongVersions: Refusal[] = [
   {
-    label: 'version 2',
-    files: () => [backupFile((b) => (b.version = 2))],
+    label: 'version 3',
+    files: () => [backupFile((b) => (b.version = 3))],
     message:
-      /version 2 is from a newer Acquaint; this one reads backup versions up to 1\. Update Acquaint, then import it again\.$/,
+      /^This backup is version 3, from a newer Acquaint; this one reads backup versions up to 2\. Update Acquaint, then import it again\. \(version\)$/,
   },
   {
     label: 'version 7',
     files: () => [backupFile((b) => (b.version = 7))],
-    message: /version 7 is from a newer Acquaint/,
+    message: /version 7, from a newer Acquaint/,
   },
   {
     label: 'version 0',
     files: () => [backupFile((b) => (b.version = 0))],
-    message: /0 is not a backup version this Acquaint knows \(it reads 1\)$/,
+    message: /version 0 is not one this Acquaint knows \(it reads 1 and 2\) \(version\)$/,
   },
   {
     label: 'version -1',
     files: () => [backupFile((b) => (b.version = -1))],
-    message: /-1 is not a backup version this Acquaint knows/,
+    message: /version -1 is not one this Acquaint knows/,
   },
   {
     label: 'version 1.5',
     files: () => [backupFile((b) => (b.version = 1.5))],
-    message: /1\.5 is not a backup version this Acquaint knows/,
+    message: /version 1\.5 is not one this Acquaint knows/,
   },
   {
     label: 'version "1" as text',
     files: () => [backupFile((b) => (b.version = '1'))],
-    message: /"1" is not a backup version this Acquaint knows \(it reads 1\)$/,
+    message: /version "1" is not one this Acquaint knows \(it reads 1 and 2\) \(version\)$/,
   },
   {
     label: 'version null',
     files: () => [backupFile((b) => (b.version = null))],
-    message: /null is not a backup version this Acquaint knows/,
+    message: /^This backup has no version, so it cannot be read \(version\)$/,
   },
   {
     label: 'no version',
     files: () => [backupFile((b) => delete b.version)],
-    message: /^version\b.*is missing, so this backup cannot be read$/,
+    message: /^This backup has no version, so it cannot be read \(version\)$/,
   },
 ];
 
@@ -536,143 +536,147 @@ const wrongTypes: Refusal[] = [
       textFile('b.json', VALID_TEXT.replace('"cadenceDays": 30', '"cadenceDays": 1e400')),
     ],
     message:
-      /^This backup has a problem, so nothing was imported:\npeople\[0\]\.cadenceDays: is not a number \(it is an Infinity\)$/,
+      /^This backup has a problem, so nothing was imported:\nThe 1st person's keep-in-touch interval is Infinity, not a number \(people\[0\]\.cadenceDays\)$/,
   },
   fieldRefusal(
     'a name that is a number',
     (b) => (b.people[0].name = 42),
-    'people[0].name: is not a string (it is a number)',
+    "The 1st person's name is a number, not text (people[0].name)",
   ),
   fieldRefusal(
     'identities that are not a list',
     (b) => (b.people[1].identities = 'x:pipwellings'),
-    'people[1].identities: is not an array (it is a string)',
+    "The 2nd person's identities is text, not a list (people[1].identities)",
   ),
   fieldRefusal(
     'an identity that is only a key',
     (b) => (b.people[1].identities = ['x:pipwellings']),
-    'people[1].identities[0]: is not an object (it is a string)',
+    "The 2nd person's 1st identity is text, not an object (people[1].identities[0])",
   ),
   fieldRefusal(
     'an identity key without its kind',
     (b) => (b.people[1].identities[0].key = 'pipwellings'),
-    'people[1].identities[0].key: is not an identity key',
+    "The 2nd person's 1st identity's key is not an identity key (people[1].identities[0].key)",
   ),
   fieldRefusal(
     'an identity address that is a script',
     (b) => (b.people[1].identities[0].url = 'javascript:alert(1)'),
-    'people[1].identities[0].url: is not a web address',
+    "The 2nd person's 1st identity's address is not a web address (people[1].identities[0].url)",
   ),
   fieldRefusal(
     'a cadence given as text',
     (b) => (b.people[0].cadenceDays = '30'),
-    'people[0].cadenceDays: is not a number (it is a string)',
+    "The 1st person's keep-in-touch interval is text, not a number (people[0].cadenceDays)",
   ),
   fieldRefusal(
     'a cadence of 2.5 days',
     (b) => (b.people[0].cadenceDays = 2.5),
-    'people[0].cadenceDays: is not a whole number of days',
+    "The 1st person's keep-in-touch interval is not a whole number of days (people[0].cadenceDays)",
   ),
   fieldRefusal(
     'a negative cadence',
     (b) => (b.people[0].cadenceDays = -7),
-    'people[0].cadenceDays: is below 0 days',
+    "The 1st person's keep-in-touch interval is below 0 days (people[0].cadenceDays)",
   ),
   fieldRefusal(
     'a cadence of ten years and more',
     (b) => (b.people[0].cadenceDays = 4000),
-    'people[0].cadenceDays: is above 3650 days',
+    "The 1st person's keep-in-touch interval is above 3650 days (people[0].cadenceDays)",
   ),
   fieldRefusal(
     'archived as the text "false"',
     (b) => (b.people[0].archived = 'false'),
-    'people[0].archived: is not a boolean (it is a string)',
+    "The 1st person's “archived” is text, not true or false (people[0].archived)",
   ),
   fieldRefusal(
     'tags that are not text',
     (b) => (b.people[0].tags = [{ name: 'meetup' }]),
-    'people[0].tags[0]: is not a string (it is an object)',
+    "The 1st person's 1st tag is an object, not text (people[0].tags[0])",
   ),
   fieldRefusal(
-    'why as null',
-    (b) => (b.people[1].why = null),
-    'people[1].why: is not a string (it is null)',
+    'a name given as null',
+    (b) => (b.people[1].name = null),
+    'The 2nd person has no name (people[1].name)',
   ),
   fieldRefusal(
     'a person who is null',
     (b) => (b.people[1] = null),
-    'people[1]: is not an object (it is null)',
+    'The 2nd person is null, not an object (people[1])',
   ),
   fieldRefusal(
     'an id longer than ids may be',
     (b) => (b.notes[0].id = 'n'.repeat(201)),
-    'notes[0].id: is longer than 200 characters',
+    "The 1st note's id is longer than 200 characters (notes[0].id)",
   ),
   fieldRefusal(
     'a date in words',
     (b) => (b.notes[0].createdAt = 'last Tuesday'),
-    'notes[0].createdAt: is not an ISO date and time (like 2026-11-22T10:00:00.000Z)',
+    "The 1st note's creation date is not a date and time like 2026-11-22T10:00:00.000Z (notes[0].createdAt)",
   ),
   fieldRefusal(
     'a date with slashes',
     (b) => (b.people[0].updatedAt = '2026/03/01 09:00:00'),
-    'people[0].updatedAt: is not an ISO date and time',
+    "The 1st person's date of last change is not a date and time like 2026-11-22T10:00:00.000Z (people[0].updatedAt)",
   ),
   fieldRefusal(
     'February 30th',
     (b) => (b.people[0].createdAt = '2026-02-30T00:00:00Z'),
-    'people[0].createdAt: is not an ISO date and time',
+    "The 1st person's creation date is not a date and time like 2026-11-22T10:00:00.000Z (people[0].createdAt)",
   ),
   fieldRefusal(
     'the 25th hour',
     (b) => (b.interactions[0].at = '2026-02-10T25:00:00Z'),
-    'interactions[0].at: is not an ISO date and time',
+    "The 1st interaction's date is not a date and time like 2026-11-22T10:00:00.000Z (interactions[0].at)",
   ),
   fieldRefusal(
     'a time without an offset',
     (b) => (b.interactions[1].at = '2026-02-11T12:00:00'),
-    'interactions[1].at: is not an ISO date and time',
+    "The 2nd interaction's date is not a date and time like 2026-11-22T10:00:00.000Z (interactions[1].at)",
   ),
   fieldRefusal(
     'a date as milliseconds',
     (b) => (b.exportedAt = 1795000000000),
-    'exportedAt: is not a string (it is a number)',
+    "The file's export date is a number, not text (exportedAt)",
   ),
   fieldRefusal(
     'a note body that is a list',
     (b) => (b.notes[0].body = ['Met', 'at the talk']),
-    'notes[0].body: is not a string (it is an array)',
+    "The 1st note's text is a list, not text (notes[0].body)",
   ),
   fieldRefusal(
     'notes that are not a list',
     (b) => (b.notes = { 'n-1': b.notes[0] }),
-    'notes: is not an array (it is an object)',
+    'The list of notes is an object, not a list (notes)',
   ),
-  fieldRefusal('no interactions list', (b) => delete b.interactions, 'interactions: is missing'),
+  fieldRefusal(
+    'an interaction without its person',
+    (b) => delete b.interactions[0].personId,
+    'The 1st interaction has no person (interactions[0].personId)',
+  ),
   fieldRefusal(
     'an unknown interaction kind',
     (b) => (b.interactions[0].kind = 'telegram'),
-    'interactions[0].kind: is not one of message, comment, reply',
+    "The 1st interaction's kind is not one of message, comment, reply",
   ),
   fieldRefusal(
     'an interaction kind in capitals',
     (b) => (b.interactions[0].kind = 'MESSAGE'),
-    'interactions[0].kind: is not one of message',
+    "The 1st interaction's kind is not one of message",
   ),
   fieldRefusal(
     'an unknown direction',
     (b) => (b.interactions[1].direction = 'both'),
-    'interactions[1].direction: is not "in" or "out"',
+    'The 2nd interaction\'s direction is not "in" or "out" (interactions[1].direction)',
   ),
   fieldRefusal(
     'a summary that is a number',
     (b) => (b.interactions[1].summary = 0),
-    'interactions[1].summary: is not a string (it is a number)',
+    "The 2nd interaction's summary is a number, not text (interactions[1].summary)",
   ),
   fieldRefusal(
     'a default cadence as text',
     (b) => (b.settings.defaultCadenceDays = '21'),
-    'settings.defaultCadenceDays: is not a number (it is a string)',
+    'The default keep-in-touch interval is text, not a number (settings.defaultCadenceDays)',
   ),
   {
     label: 'several problems at once, each named',
@@ -684,7 +688,7 @@ const wrongTypes: Refusal[] = [
       }),
     ],
     message:
-      /^This backup has 3 problems, so nothing was imported:\npeople\[0\]\.archived: .*\npeople\[1\]\.cadenceDays: .*\ninteractions\[0\]\.direction: is not "in" or "out"$/,
+      /^This backup has 3 problems, so nothing was imported:\nThe 1st person's .*\(people\[0\]\.archived\)\nThe 2nd person's .*\(people\[1\]\.cadenceDays\)\nThe 1st interaction's direction is not "in" or "out" \(interactions\[0\]\.direction\)$/,
   },
 ];
 
@@ -695,32 +699,32 @@ const inconsistent: Refusal[] = [
       b.people[1].id = 'p-1';
       b.interactions[1].personId = 'p-1';
     },
-    'people[1].id: "p-1" is also the id of people[0]',
+    'The 2nd person\'s id "p-1" is also the id of the 1st person (people[1].id)',
   ),
   fieldRefusal(
     'two notes with one id',
     (b) => b.notes.push({ ...b.notes[0], body: 'A second note, same id' }),
-    'notes[1].id: "n-1" is also the id of notes[0]',
+    'The 2nd note\'s id "n-1" is also the id of the 1st note (notes[1].id)',
   ),
   fieldRefusal(
     'two interactions with one id',
     (b) => (b.interactions[1].id = 'i-1'),
-    'interactions[1].id: "i-1" is also the id of interactions[0]',
+    'The 2nd interaction\'s id "i-1" is also the id of the 1st interaction (interactions[1].id)',
   ),
   fieldRefusal(
     'one identity key on two people',
     (b) => (b.people[1].identities = [...b.people[1].identities, b.people[0].identities[0]]),
-    'people[1].identities[1].key: "linkedin:ada-quill-4b21a" is also an identity of people[0]',
+    'The 2nd person\'s 2nd identity\'s key "linkedin:ada-quill-4b21a" is also an identity of the 1st person (people[1].identities[1].key)',
   ),
   fieldRefusal(
     'a note about someone not in the file (but stored)',
     (b) => (b.notes[0].personId = 'p-cy'),
-    'notes[0].personId: "p-cy" is nobody in this backup',
+    'The 1st note\'s person "p-cy" is nobody in this backup (notes[0].personId)',
   ),
   fieldRefusal(
     'an interaction with someone not in the file',
     (b) => (b.interactions[1].personId = 'p-404'),
-    'interactions[1].personId: "p-404" is nobody in this backup',
+    'The 2nd interaction\'s person "p-404" is nobody in this backup (interactions[1].personId)',
   ),
 ];
 
@@ -776,7 +780,7 @@ const huge: Refusal[] = [
     label: 'a 50 MB note',
     files: () => [{ name: 'acquaint-backup.json', bytes: hugeNote() }],
     message:
-      /^This backup has a problem, so nothing was imported:\nnotes\[0\]\.body: is longer than 500000 characters$/,
+      /^This backup has a problem, so nothing was imported:\nThe 1st note's text is longer than 500000 characters \(notes\[0\]\.body\)$/,
   },
   {
     label: 'a backup over the size limit',
@@ -1061,6 +1065,30 @@ describe('a malformed backup is refused with the database unchanged', () => {
   it.each(wrongVersions)('unknown version: $label', expectRefusal);
   it.each(wrongTypes)('wrong type: $label', expectRefusal);
   it.each(inconsistent)('inconsistent: $label', expectRefusal);
+});
+
+/** Files that were refused whole before backups were read tolerantly (issue 13, item 3). */
+const tolerated: { label: string; change: (b: Loose) => void }[] = [
+  { label: 'an empty address', change: (b) => (b.notes[0].url = '') },
+  { label: 'an address given as null', change: (b) => (b.interactions[0].url = null) },
+  { label: 'a person without tags', change: (b) => delete b.people[0].tags },
+  { label: 'a person without a cadence', change: (b) => delete b.people[0].cadenceDays },
+  { label: 'why as null', change: (b) => (b.people[1].why = null) },
+  { label: 'no interactions list', change: (b) => delete b.interactions },
+  { label: 'no settings', change: (b) => delete b.settings },
+  { label: 'an empty snooze date', change: (b) => (b.people[1].snoozedUntil = '') },
+  { label: 'a note without dates', change: (b) => delete b.notes[0].createdAt },
+  { label: 'fields no version has', change: (b) => (b.people[0].nickname = 'Ada') },
+];
+
+describe('a backup with an optional field missing, null or "" is read, not refused', () => {
+  it.each(tolerated)('$label', async ({ change }) => {
+    const reading = await readImportFiles([backupFile(change)], clock);
+    if (!reading.ok) throw new Error(reading.error);
+    expect(reading.mode).toBe('restore');
+    const summary = await applyImport(db, reading.backup, reading.mode);
+    expect(summary.people.added + summary.people.updated).toBeGreaterThan(0);
+  });
 });
 
 describe('50 MB and over is refused with a message, not run out of memory', () => {

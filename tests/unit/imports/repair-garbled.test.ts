@@ -37,14 +37,14 @@ beforeEach(() => {
 afterEach(() => disposeDatabase(db));
 
 describe('a correct import after a garbled one', () => {
-  it('repairs the garbled names and whys, and leaves what the user changed', async () => {
+  it('repairs the garbled names and headlines, and leaves what the user changed', async () => {
     await importFiles(db, [garbledAsBefore()]);
     const stored = await db.people.toArray();
     const jose = stored.find((p) => p.identityKeys.includes('linkedin:jose-muller'));
     const zoe = stored.find((p) => p.identityKeys.includes('linkedin:zoe-bronte'));
     const ana = stored.find((p) => p.identityKeys.includes('linkedin:ana-nunez'));
     expect(jose?.name).toBe('Jos\uFFFD M\uFFFDller');
-    expect(jose?.why).toBe('Gr\uFFFDnder at M\uFFFDller & S\uFFFDhne, GmbH');
+    expect(jose?.headline).toBe('Gr\uFFFDnder at M\uFFFDller & S\uFFFDhne, GmbH');
     if (!jose || !zoe || !ana) throw new Error('the garbled import stored nobody');
 
     // The user fixed Zoë's name by hand (without the accent), and wrote Ana's why themselves.
@@ -56,7 +56,7 @@ describe('a correct import after a garbled one', () => {
       clock,
     );
     if (!right.ok) throw new Error(right.error);
-    // José, Zoë (her why), François, Ana (her name) and Søren; Ada was never garbled.
+    // José, Zoë (her headline), François, Ana (her name) and Søren; Ada was never garbled.
     expect((await planImport(db, right.backup, 'add')).people).toEqual({ added: 0, updated: 5 });
 
     await applyImport(db, right.backup, 'add');
@@ -64,11 +64,11 @@ describe('a correct import after a garbled one', () => {
       (await db.people.toArray()).map((p) => [p.identityKeys[0] ?? '', p] as const),
     );
     expect(after.get('linkedin:jose-muller')?.name).toBe('José Müller');
-    expect(after.get('linkedin:jose-muller')?.why).toBe('Gründer at Müller & Söhne, GmbH');
+    expect(after.get('linkedin:jose-muller')?.headline).toBe('Gründer at Müller & Söhne, GmbH');
     expect(after.get('linkedin:francois-lefevre')?.name).toBe('François Lefèvre');
     expect(after.get('linkedin:soren-k')?.name).toBe('Søren Kierkegård');
     expect(after.get('linkedin:ana-nunez')?.name).toBe('Ana Núñez');
-    expect(after.get('linkedin:zoe-bronte')?.why).toBe('Barista at Café €uro');
+    expect(after.get('linkedin:zoe-bronte')?.headline).toBe('Barista at Café €uro');
     // What the user wrote stays.
     expect(after.get('linkedin:zoe-bronte')?.name).toBe('Zoe Bronte');
     expect(after.get('linkedin:ana-nunez')?.why).toBe('Met at the Lisbon meetup');

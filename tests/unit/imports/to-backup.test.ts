@@ -23,29 +23,32 @@ function connections(): ImportDraft {
         ref: 'a',
         name: 'Ada Quill',
         identities: [{ key: ADA.key, url: ADA.url }, { key: 'email:ada@quill.example' }],
-        why: 'Founder at Quill Data',
+        headline: 'Founder at Quill Data',
+        since: '2024-03-15T12:00:00.000Z',
         tags: ['linkedin'],
       },
       {
         ref: 'b',
         name: 'Bo Reyes',
         identities: [{ key: 'linkedin:bo-reyes', url: 'https://www.linkedin.com/in/bo-reyes/' }],
+        since: '2021-07-01T12:00:00.000Z',
       },
     ],
+    // Ada and the user wrote to each other; Bo is a connection and nothing more.
     interactions: [
       {
         personRef: 'a',
-        at: '2024-03-15T12:00:00.000Z',
-        kind: 'other',
+        at: '2024-04-01T09:00:00.000Z',
+        kind: 'message',
         direction: 'in',
-        summary: 'Connected on LinkedIn',
+        summary: 'Thanks for connecting',
       },
       {
-        personRef: 'b',
-        at: '2021-07-01T12:00:00.000Z',
-        kind: 'other',
-        direction: 'in',
-        summary: 'Connected on LinkedIn',
+        personRef: 'a',
+        at: '2024-04-02T09:00:00.000Z',
+        kind: 'message',
+        direction: 'out',
+        summary: 'Likewise',
       },
     ],
     problems: [],
@@ -57,14 +60,43 @@ describe('draftToBackup', () => {
     const backup = await draftToBackup(connections(), time.clock);
     expect(backup.people.map((p) => p.name)).toEqual(['Ada Quill', 'Bo Reyes']);
     expect(backup.people[0]).toMatchObject({
-      why: 'Founder at Quill Data',
+      why: '',
+      headline: 'Founder at Quill Data',
       tags: ['linkedin'],
       cadenceDays: null,
       archived: false,
-      createdAt: '2026-11-22T10:00:00.000Z',
+      createdAt: '2024-03-15T12:00:00.000Z',
+      updatedAt: '2026-11-22T10:00:00.000Z',
     });
     const [ada, bo] = backup.people;
-    expect(backup.interactions.map((i) => i.personId)).toEqual([ada?.id, bo?.id]);
+    expect(backup.interactions.map((i) => i.personId)).toEqual([ada?.id, ada?.id]);
+    // A connection without a conversation is kept, untracked, known since the day of connecting.
+    expect(bo).toMatchObject({ cadenceDays: 0, createdAt: '2021-07-01T12:00:00.000Z' });
+  });
+
+  it('puts the file’s role and company in the headline and what the user wrote in the why', async () => {
+    const draft = connections();
+    draft.people.push({
+      ref: 'c',
+      name: 'Cy Card',
+      identities: [{ key: 'email:cy@card.example' }],
+      why: 'From my address book: met at PyCon',
+    });
+    const backup = await draftToBackup(draft, time.clock);
+    expect(backup.people.map((p) => [p.headline, p.why])).toEqual([
+      ['Founder at Quill Data', ''],
+      ['', ''],
+      ['', 'From my address book: met at PyCon'],
+    ]);
+  });
+
+  it('never believes a day of connecting in the future', async () => {
+    const draft = connections();
+    const bo = draft.people[1];
+    if (!bo) throw new Error('no Bo');
+    draft.people[1] = { ...bo, since: '2030-01-01T00:00:00.000Z' };
+    const backup = await draftToBackup(draft, time.clock);
+    expect(backup.people[1]?.createdAt).toBe('2026-11-22T10:00:00.000Z');
   });
 
   it('gives the same interaction the same id every time, and different ones different ids', async () => {
@@ -105,7 +137,7 @@ describe('draftToBackup', () => {
     const draft = connections();
     draft.people[0] = { ref: 'a', name: 'Nobody', identities: [{ key: 'nonsense' }] };
     await expect(draftToBackup(draft, time.clock)).rejects.toThrow(
-      /^LinkedIn connections: .*people\[0\]\.identities\[0\]\.key: is not an identity key/s,
+      /^LinkedIn connections: .*The 1st person's 1st identity's key is not an identity key \(people\[0\]\.identities\[0\]\.key\)/s,
     );
   });
 });
@@ -117,6 +149,10 @@ describe("importing another tool's export (add mode)", () => {
       people: { added: 2, updated: 0 },
       notes: { added: 0, updated: 0 },
       interactions: { added: 2, updated: 0 },
+      circles: { added: 0, updated: 0 },
+      ledger: { added: 0, updated: 0 },
+      introductions: { added: 0, updated: 0 },
+      events: { added: 0, updated: 0 },
       problems: [],
     });
     const again = await applyImport(db, await draftToBackup(connections(), time.clock), 'add');
@@ -128,8 +164,17 @@ describe("importing another tool's export (add mode)", () => {
       .where('identityKeys')
       .equals('linkedin:bo-reyes')
       .first()) as Person;
-    // The follow-up clock starts at the connection.
-    expect(bo.lastTouchAt).toBe('2021-07-01T12:00:00.000Z');
+    // Known since the connection, which is no touch: Bo is not tracked and never goes cold.
+    expect(bo).toMatchObject({
+      createdAt: '2021-07-01T12:00:00.000Z',
+      lastTouchAt: null,
+      cadenceDays: 0,
+      effectiveCadence: null,
+      coldAt: null,
+    });
+    const ada = (await db.people.where('identityKeys').equals(ADA.key).first()) as Person;
+    // Ada has a conversation: the default cadence, and the user wrote last.
+    expect(ada).toMatchObject({ cadenceDays: null, effectiveCadence: 30, turn: 0 });
   });
 
   it('never changes what the user wrote about someone, and adds their new identities', async () => {
@@ -149,7 +194,9 @@ describe("importing another tool's export (add mode)", () => {
     expect(after.name).toBe(before.name);
     expect(after.tags).toEqual(before.tags);
     expect(after.identityKeys).toEqual([ADA.key, 'email:ada@quill.example']);
-    expect(await db.interactions.where('personId').equals(before.id).count()).toBe(1);
+    // Her headline was empty: the file's fills it in.
+    expect(after.headline).toBe('Founder at Quill Data');
+    expect(await db.interactions.where('personId').equals(before.id).count()).toBe(2);
   });
 
   it('keeps the default cadence the user chose', async () => {
@@ -172,7 +219,7 @@ describe("importing another tool's export (add mode)", () => {
     expect(await db.people.count()).toBe(3);
     const ada = (await people.findByKey(ADA.key)) as Person;
     expect(ada.identityKeys).toEqual([ADA.key]);
-    expect(await db.interactions.where('personId').equals(ada.id).count()).toBe(1);
+    expect(await db.interactions.where('personId').equals(ada.id).count()).toBe(2);
   });
 
   it('a person first seen by number learns their name later', async () => {

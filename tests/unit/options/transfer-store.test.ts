@@ -128,7 +128,7 @@ describe('transfer store: choosing files', () => {
 
     expect(store.importStatus.value).toEqual({
       ok: false,
-      text: 'This backup has a problem, so nothing was imported:\npeople[0].identities[0].key: is not an identity key',
+      text: "This backup has a problem, so nothing was imported:\nThe 1st person's 1st identity's key is not an identity key (people[0].identities[0].key)",
     });
     expect(store.preview.value).toBeNull();
     expect(api.planImport).not.toHaveBeenCalled();
@@ -157,6 +157,8 @@ describe('transfer store: choosing files', () => {
       problems: [CONNECTIONS_PROBLEM, 'Ada Quill: the LinkedIn profile is already someone else’s'],
       notices: [],
       sample: ['Ada Quill', 'Bo Lind', 'Cy Moreau', 'Dee Nakamura', 'Eli Park'],
+      // Connections alone: nobody has a conversation, so by default nobody is kept in touch with.
+      tracking: { choice: 'messaged', counts: { messaged: 0, everyone: 5 } },
     });
     const [file, mode] = onlyCall(api.planImport);
     expect(mode).toBe('add');
@@ -168,7 +170,16 @@ describe('transfer store: choosing files', () => {
       ['Dee Nakamura', 'linkedin:ACoAABdee123XyZ'],
       ['Eli Park', 'linkedin:eli-park'],
     ]);
-    expect(file.people.every((p) => p.createdAt === NOW)).toBe(true);
+    // Known since the day of connecting, where the file gives one that reads as a date.
+    expect(file.people.map((p) => p.createdAt)).toEqual([
+      '2024-03-15T12:00:00.000Z',
+      '2021-07-01T12:00:00.000Z',
+      '2024-03-15T12:00:00.000Z',
+      '2024-02-29T12:00:00.000Z',
+      NOW,
+    ]);
+    expect(file.people.map((p) => p.cadenceDays)).toEqual([0, 0, 0, 0, 0]);
+    expect(file.people[0]).toMatchObject({ why: '', headline: 'Founder at Quill Data' });
 
     await store.confirm();
     expect(onlyCall(api.applyImport)).toEqual([file, 'add']);

@@ -38,6 +38,10 @@ export function summaryOf(
     people: pair(counts.people),
     notes: pair(counts.notes),
     interactions: pair(counts.interactions),
+    circles: pair(),
+    ledger: pair(),
+    introductions: pair(),
+    events: pair(),
     problems,
   };
 }

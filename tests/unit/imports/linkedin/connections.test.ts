@@ -24,7 +24,7 @@ describe('readLinkedInConnections on a real-shaped file (preamble, BOM, CRLF)', 
     expect(draft.source).toBe('LinkedIn connections');
   });
 
-  it('lists one person per row with name, keys, canonical address, why and tag', () => {
+  it('lists one person per row with name, keys, canonical address, headline (never a why), day of connecting and tag', () => {
     expect(draft.people).toEqual([
       {
         ref: 'linkedin:ada-quill-4b21a',
@@ -35,7 +35,8 @@ describe('readLinkedInConnections on a real-shaped file (preamble, BOM, CRLF)', 
             url: 'https://www.linkedin.com/in/ada-quill-4b21a/',
           },
         ],
-        why: 'Founder at Quill Data',
+        headline: 'Founder at Quill Data',
+        since: '2024-03-15T12:00:00.000Z',
         tags: ['linkedin'],
       },
       {
@@ -45,13 +46,15 @@ describe('readLinkedInConnections on a real-shaped file (preamble, BOM, CRLF)', 
           { key: 'linkedin:bo-lind', url: 'https://www.linkedin.com/in/bo-lind/' },
           { key: 'email:bo.lind@example.com' },
         ],
-        why: 'Partner, Advisory at Lind, Hart & Co',
+        headline: 'Partner, Advisory at Lind, Hart & Co',
+        since: '2021-07-01T12:00:00.000Z',
         tags: ['linkedin'],
       },
       {
         ref: 'linkedin:cy-moreau',
         name: 'Cy Moreau',
         identities: [{ key: 'linkedin:cy-moreau', url: 'https://www.linkedin.com/in/cy-moreau/' }],
+        since: '2024-03-15T12:00:00.000Z',
         tags: ['linkedin'],
       },
       {
@@ -63,50 +66,24 @@ describe('readLinkedInConnections on a real-shaped file (preamble, BOM, CRLF)', 
             url: 'https://www.linkedin.com/in/ACoAABdee123XyZ/',
           },
         ],
-        why: 'Head of Research at Nakamura Labs',
+        headline: 'Head of Research at Nakamura Labs',
+        since: '2024-02-29T12:00:00.000Z',
         tags: ['linkedin'],
       },
       {
         ref: 'linkedin:eli-park',
         name: 'Eli Park',
         identities: [{ key: 'linkedin:eli-park', url: 'https://www.linkedin.com/in/eli-park/' }],
-        why: 'Park & Sons',
+        headline: 'Park & Sons',
         tags: ['linkedin'],
       },
     ]);
   });
 
-  it('records each connection day at noon UTC, coming in, whatever the date style', () => {
-    expect(draft.interactions).toEqual([
-      {
-        personRef: 'linkedin:ada-quill-4b21a',
-        at: '2024-03-15T12:00:00.000Z',
-        kind: 'other',
-        direction: 'in',
-        summary: 'Connected on LinkedIn',
-      },
-      {
-        personRef: 'linkedin:bo-lind',
-        at: '2021-07-01T12:00:00.000Z',
-        kind: 'other',
-        direction: 'in',
-        summary: 'Connected on LinkedIn',
-      },
-      {
-        personRef: 'linkedin:cy-moreau',
-        at: '2024-03-15T12:00:00.000Z',
-        kind: 'other',
-        direction: 'in',
-        summary: 'Connected on LinkedIn',
-      },
-      {
-        personRef: 'linkedin:ACoAABdee123XyZ',
-        at: '2024-02-29T12:00:00.000Z',
-        kind: 'other',
-        direction: 'in',
-        summary: 'Connected on LinkedIn',
-      },
-    ]);
+  it('records the day of connecting as when they were first known, never as a touch', () => {
+    // A connection is not a conversation: nothing says whose turn it is.
+    expect(draft.interactions).toEqual([]);
+    expect(draft.people.every((person) => person.why === undefined)).toBe(true);
   });
 
   it('keeps a person whose date cannot be read, and says so with the row', () => {
@@ -128,7 +105,8 @@ describe('readLinkedInConnections on quoted fields, empty names and duplicates',
       identities: [
         { key: 'linkedin:fay-orourke', url: 'https://www.linkedin.com/in/fay-orourke/' },
       ],
-      why: 'Chief Scientist at Rourke, Ltd',
+      headline: 'Chief Scientist at Rourke, Ltd',
+      since: '2023-01-02T12:00:00.000Z',
       tags: ['linkedin'],
     });
   });
@@ -136,7 +114,7 @@ describe('readLinkedInConnections on quoted fields, empty names and duplicates',
   it('imports a row without a name by its profile address, with an empty name', () => {
     const gus = personByKey(draft, 'linkedin:gus-hidden');
     expect(gus?.name).toBe('');
-    expect(draft.interactions.filter((i) => i.personRef === 'linkedin:gus-hidden')).toHaveLength(1);
+    expect(gus?.since).toMatch(/^\d{4}-\d{2}-\d{2}T12:00:00\.000Z$/);
   });
 
   it('merges the same person given twice, in two address forms, into one', () => {
@@ -152,19 +130,12 @@ describe('readLinkedInConnections on quoted fields, empty names and duplicates',
           },
           { key: 'email:ada@example.com' },
         ],
-        why: 'Founder at Quill Data',
+        headline: 'Founder at Quill Data',
+        since: '2024-03-15T12:00:00.000Z',
         tags: ['linkedin'],
       },
     ]);
-    expect(draft.interactions.filter((i) => i.personRef === 'linkedin:ada-quill-4b21a')).toEqual([
-      {
-        personRef: 'linkedin:ada-quill-4b21a',
-        at: '2024-03-15T12:00:00.000Z',
-        kind: 'other',
-        direction: 'in',
-        summary: 'Connected on LinkedIn',
-      },
-    ]);
+    expect(draft.interactions).toEqual([]);
   });
 
   it('skips rows it cannot key, naming the file and row', () => {
@@ -192,19 +163,12 @@ describe('readLinkedInConnections on an older file without a URL column', () => 
         ref: 'email:jo.reyes@example.org',
         name: 'Jo Reyes',
         identities: [{ key: 'email:jo.reyes@example.org' }],
-        why: 'Designer at Reyes Studio',
+        headline: 'Designer at Reyes Studio',
+        since: '2016-11-12T12:00:00.000Z',
         tags: ['linkedin'],
       },
     ]);
-    expect(draft.interactions).toEqual([
-      {
-        personRef: 'email:jo.reyes@example.org',
-        at: '2016-11-12T12:00:00.000Z',
-        kind: 'other',
-        direction: 'in',
-        summary: 'Connected on LinkedIn',
-      },
-    ]);
+    expect(draft.interactions).toEqual([]);
   });
 
   it('skips people without an email address, and rows without a name', () => {
@@ -224,7 +188,7 @@ describe('readLinkedInConnections on small variations', () => {
       text: 'first name, last  name ,url,email address,company,position,CONNECTED ON\nLe,Quy,https://www.linkedin.com/in/le-quy,,,,1 Jul 2021\n',
     });
     expect(draft.people.map((p) => [p.ref, p.name])).toEqual([['linkedin:le-quy', 'Le Quy']]);
-    expect(draft.interactions.map((i) => i.at)).toEqual(['2021-07-01T12:00:00.000Z']);
+    expect(draft.people.map((p) => p.since)).toEqual(['2021-07-01T12:00:00.000Z']);
     expect(draft.problems).toEqual([]);
   });
 
@@ -239,9 +203,10 @@ describe('readLinkedInConnections on small variations', () => {
       ].join('\n'),
     });
     expect(draft.people.map((p) => p.name)).toEqual(['Mo Ana Ri', 'Ny Sol', 'Oz Tal']);
-    expect(draft.interactions.map((i) => [i.personRef, i.at])).toEqual([
+    expect(draft.people.map((p) => [p.ref, p.since])).toEqual([
       ['linkedin:mo-ri', '2023-12-31T12:00:00.000Z'],
       ['linkedin:ny-sol', '2023-12-31T12:00:00.000Z'],
+      ['linkedin:oz-tal', undefined],
     ]);
     expect(draft.problems).toEqual([
       'c.csv row 4 (Oz Tal): "31/12/23" is not a date; imported without the day of connecting',
@@ -257,13 +222,13 @@ describe('readLinkedInConnections on small variations', () => {
     });
   });
 
-  it('imports a person without a date, with no interaction and no problem', () => {
+  it('imports a person without a date, with no day of connecting and no problem', () => {
     const draft = readLinkedInConnections({
       name: 'c.csv',
       text: `${header}\nPia,Quen,https://www.linkedin.com/in/pia-quen,,,,\n`,
     });
     expect(draft.people.map((p) => p.ref)).toEqual(['linkedin:pia-quen']);
-    expect(draft.interactions).toEqual([]);
+    expect(draft.people[0]?.since).toBeUndefined();
     expect(draft.problems).toEqual([]);
   });
 
@@ -301,13 +266,13 @@ describe('readLinkedInConnections on small variations', () => {
     ]);
   });
 
-  it('cuts an overlong name and why to the stored limits', () => {
+  it('cuts an overlong name and headline to the stored limits', () => {
     const long = 'x'.repeat(30_000);
     const draft = readLinkedInConnections({
       name: 'c.csv',
       text: `${header}\n${long},Y,https://www.linkedin.com/in/long,,${long},,\n`,
     });
     expect(draft.people[0]?.name.length).toBe(20_000);
-    expect(draft.people[0]?.why?.length).toBe(20_000);
+    expect(draft.people[0]?.headline?.length).toBe(20_000);
   });
 });

@@ -65,16 +65,21 @@ describe('readLinkedInExport', () => {
       ['linkedin:ACoAABdee123XyZ', 'Dee Nakamura', ['linkedin:ACoAABdee123XyZ']],
       ['linkedin:eli-park', 'Eli Park', ['linkedin:eli-park']],
     ]);
-    expect(draft.people[0]?.why).toBe('Founder at Quill Data');
+    expect(draft.people[0]).toMatchObject({
+      headline: 'Founder at Quill Data',
+      since: '2024-03-15T12:00:00.000Z',
+    });
+    expect(draft.people[0]?.why).toBeUndefined();
+    // The day of connecting is no touch: Ada's timeline is her messages only.
     const ada = draft.interactions.filter((i) => i.personRef === 'linkedin:ada-quill-4b21a');
     expect(ada.map((i) => [i.kind, i.direction, i.at])).toEqual([
-      ['other', 'in', '2024-03-15T12:00:00.000Z'],
       ['message', 'in', '2025-06-01T09:00:00.000Z'],
       ['message', 'out', '2025-06-01T15:00:05.000Z'],
       ['message', 'in', '2025-06-02T00:30:00.000Z'],
       ['message', 'out', '2025-06-04T12:00:00.000Z'],
     ]);
-    expect(draft.interactions).toHaveLength(4 + 12);
+    expect(draft.interactions).toHaveLength(12);
+    expect(draft.interactions.every((i) => i.kind === 'message')).toBe(true);
     expect(draft.problems).toEqual([
       'Connections.csv row 9 (Eli Park): "sometime in spring" is not a date; imported without the day of connecting',
       'messages.csv row 15: "yesterday" is not a date and time; skipped',
@@ -115,13 +120,12 @@ describe('readLinkedInExport', () => {
           { key: 'email:al@example.com' },
           { key: 'linkedin:al-ba', url: 'https://www.linkedin.com/in/al-ba/' },
         ],
+        // Known since the earlier of the two days.
+        since: '2021-07-01T12:00:00.000Z',
         tags: ['linkedin'],
       },
     ]);
-    expect(draft.interactions.map((i) => [i.personRef, i.at])).toEqual([
-      ['email:al@example.com', '2021-07-01T12:00:00.000Z'],
-      ['email:al@example.com', '2021-07-02T12:00:00.000Z'],
-    ]);
+    expect(draft.interactions).toEqual([]);
   });
 
   it('leaves out other files with a problem', () => {
@@ -245,7 +249,7 @@ describe('a malformed corpus: clear errors or problems, never a crash', () => {
     }
     const draft = readLinkedInConnections({ name: 'Connections.csv', text: rows.join('\r\n') });
     expect(draft.people).toHaveLength(10_000);
-    expect(draft.interactions).toHaveLength(10_000);
+    expect(draft.interactions).toEqual([]);
     expect(draft.people[100]?.identities.map((i) => i.key)).toEqual([
       'linkedin:person-100',
       'email:p100@example.com',
