@@ -33,7 +33,10 @@ const TEXTS = ALL_HOSTILE_TEXTS.map(([, text]) => text);
 const SUMMARIES = TEXTS.filter((text) => text.length <= 2_000);
 const EVERYTHING = 'Everything Hostile';
 
-/** A backup whose every text field is hostile: one person per text, and one who has them all. */
+/**
+ * A version 2 backup whose every text field is hostile: one person per text, one who has them all,
+ * and hostile text in every list version 2 added (circles, ledger, introductions, events).
+ */
 function hostileBackup() {
   const created = daysAgo(400);
   const person = (id: string, name: string, slug: string, why: string, tags: string[]) => ({
@@ -47,14 +50,26 @@ function hostileBackup() {
     archived: false,
     createdAt: created,
     updatedAt: created,
+    headline: why,
+    interests: tags,
+    circleId: null as string | null,
+    metVia: null as string | null,
+    metAt: null as string | null,
   });
   return {
     format: 'acquaint-backup',
-    version: 1,
+    version: 2,
     exportedAt: new Date().toISOString(),
     people: [
-      ...TEXTS.map((text, index) => person(`p-${index}`, text, `hostile-${index}`, text, [text])),
-      person('p-all', EVERYTHING, 'everything-hostile', TEXTS.join('\n'), TEXTS.slice(0, 4)),
+      ...TEXTS.map((text, index) => ({
+        ...person(`p-${index}`, text, `hostile-${index}`, text, [text]),
+        circleId: `c-${index}`,
+        metVia: 'p-all',
+      })),
+      {
+        ...person('p-all', EVERYTHING, 'everything-hostile', TEXTS.join('\n'), TEXTS.slice(0, 4)),
+        metAt: 'e-hostile',
+      },
       {
         ...person('p-named', 'javascript:alert(1)', 'unused', '', []),
         // A commenter known by name only: the key holds text, and no address at all.
@@ -76,8 +91,46 @@ function hostileBackup() {
       kind: 'message',
       direction: 'out',
       summary,
+      eventId: index === 0 ? 'e-hostile' : null,
     })),
     settings: { defaultCadenceDays: 30 },
+    // Circles without a cadence of their own, so everyone stays on the default and goes cold.
+    circles: TEXTS.map((name, index) => ({
+      id: `c-${index}`,
+      name,
+      budget: null,
+      cadenceDays: null,
+    })),
+    // Kinds the popup does not list as owed, so the cold list is all it shows.
+    ledger: TEXTS.map((text, index) => ({
+      id: `l-${index}`,
+      personId: index % 2 === 0 ? `p-${index}` : null,
+      kind: index % 2 === 0 ? 'can-help' : 'my-ask',
+      text,
+      dueAt: null,
+      doneAt: null,
+      createdAt: daysAgo(100 - index),
+      updatedAt: daysAgo(100 - index),
+    })),
+    introductions: TEXTS.map((note, index) => ({
+      id: `x-${index}`,
+      personIds: ['p-all', `p-${index}`],
+      at: daysAgo(90 - index),
+      status: 'proposed',
+      note,
+      followUpAt: null,
+      updatedAt: daysAgo(90 - index),
+    })),
+    events: [
+      {
+        id: 'e-hostile',
+        name: TEXTS.join(' '),
+        startsAt: daysAgo(250),
+        place: TEXTS[0] ?? '',
+        url: 'https://events.example/hostile',
+        notes: TEXTS.join('\n'),
+      },
+    ],
   };
 }
 
@@ -261,6 +314,10 @@ describe('hostile text in and out of Acquaint', () => {
     expect(byId(again.people)).toEqual(byId(backup.people));
     expect(byId(again.notes)).toEqual(byId(backup.notes));
     expect(byId(again.interactions)).toEqual(byId(backup.interactions));
+    expect(byId(again.circles)).toEqual(byId(backup.circles));
+    expect(byId(again.ledger)).toEqual(byId(backup.ledger));
+    expect(byId(again.introductions)).toEqual(byId(backup.introductions));
+    expect(byId(again.events)).toEqual(byId(backup.events));
 
     // vCard: one card each, the names as written to a UTF-8 file, nothing injected.
     const vcard = (await download(options, 'export-vcard')).toString('utf8');
@@ -349,10 +406,15 @@ describe('hostile text in and out of Acquaint', () => {
         {
           ...(backup.people[0] as Backup['people'][number]),
           identities: [{ key: 'linkedin:script-link', url }],
+          circleId: null,
+          metVia: null,
         },
-      ];
+      ] as Backup['people'];
       backup.notes = [];
       backup.interactions = [];
+      backup.circles = [];
+      backup.ledger = [];
+      backup.introductions = [];
       await options.locator('input[type=file][data-testid="import-file"]').setInputFiles({
         name: 'links.json',
         mimeType: 'application/json',

@@ -4,7 +4,10 @@ import type { ExtensionSession } from './harness';
 import { useExtensionSession } from './harness';
 import { DAY, daysAgo } from './seed';
 
-/** A backup as another Acquaint wrote it, with dates around today so who is cold is known. */
+/**
+ * A version 2 backup as another Acquaint wrote it, with dates around today so who is cold is
+ * known, and a record in every list version 2 added.
+ */
 function backupOfToday() {
   const created = daysAgo(400);
   const person = (id: string, name: string, slug: string, extra: Record<string, unknown> = {}) => ({
@@ -18,16 +21,27 @@ function backupOfToday() {
     archived: false,
     createdAt: created,
     updatedAt: created,
+    headline: '',
+    interests: [] as string[],
+    circleId: null as string | null,
+    metVia: null as string | null,
+    metAt: null as string | null,
     ...extra,
   });
   return {
     format: 'acquaint-backup',
-    version: 1,
+    version: 2,
     exportedAt: new Date().toISOString(),
     people: [
-      person('p-ada', 'Ada Quill', 'ada-quill-4b21a', { cadenceDays: 30 }),
-      person('p-bea', 'Bea <b>Bold</b> \u202Eevil', 'bea-bold'),
-      person('p-cy', 'Cy Recent', 'cy-recent'),
+      person('p-ada', 'Ada Quill', 'ada-quill-4b21a', {
+        cadenceDays: 30,
+        headline: 'Founder at Quill Data',
+        interests: ['rust', 'sourdough'],
+        metAt: 'e-meetup',
+      }),
+      person('p-bea', 'Bea <b>Bold</b> \u202Eevil', 'bea-bold', { metVia: 'p-ada' }),
+      // In a circle kept every day: her call three days ago is long enough (CONTRACT §4).
+      person('p-cy', 'Cy Recent', 'cy-recent', { circleId: 'c-daily' }),
       person('p-dee', 'Dee Snoozed', 'dee-snoozed', {
         snoozedUntil: new Date(Date.now() + 30 * DAY).toISOString(),
       }),
@@ -58,6 +72,7 @@ function backupOfToday() {
         kind: 'met',
         direction: 'in',
         summary: 'Conference',
+        eventId: 'e-meetup',
       },
       {
         id: 'i-bea',
@@ -66,6 +81,7 @@ function backupOfToday() {
         kind: 'comment',
         direction: 'in',
         summary: 'Commented on my post',
+        eventId: null,
       },
       {
         id: 'i-ada',
@@ -74,6 +90,7 @@ function backupOfToday() {
         kind: 'message',
         direction: 'out',
         summary: 'Asked about speaking',
+        eventId: null,
       },
       {
         id: 'i-cy',
@@ -82,9 +99,54 @@ function backupOfToday() {
         kind: 'call',
         direction: 'out',
         summary: 'Quick call',
+        eventId: null,
       },
     ],
     settings: { defaultCadenceDays: 30 },
+    circles: [{ id: 'c-daily', name: 'Daily', budget: 5, cadenceDays: 1 }],
+    ledger: [
+      {
+        id: 'l-1',
+        personId: 'p-ada',
+        kind: 'promised',
+        text: 'Intro to the Leeds CTO',
+        dueAt: daysAgo(-10),
+        doneAt: null,
+        createdAt: daysAgo(20),
+        updatedAt: daysAgo(20),
+      },
+      {
+        id: 'l-2',
+        personId: null,
+        kind: 'my-ask',
+        text: 'A flat in Leeds',
+        dueAt: null,
+        doneAt: null,
+        createdAt: daysAgo(10),
+        updatedAt: daysAgo(10),
+      },
+    ],
+    introductions: [
+      {
+        id: 'x-1',
+        personIds: ['p-ada', 'p-bea'],
+        at: daysAgo(30),
+        status: 'made',
+        note: 'Both run meetups',
+        followUpAt: daysAgo(-3),
+        updatedAt: daysAgo(30),
+      },
+    ],
+    events: [
+      {
+        id: 'e-meetup',
+        name: 'Leeds Data Meetup',
+        startsAt: daysAgo(200),
+        place: 'The Tetley',
+        url: 'https://meetup.example/leeds-data',
+        notes: '',
+      },
+    ],
   };
 }
 
@@ -157,8 +219,13 @@ describe('backup and restore on the options page', () => {
     expect(await status.textContent()).toContain('2 notes added');
     expect(await status.textContent()).toContain('4 interactions added');
 
-    // Bea's turn (they wrote last) comes first; Cy is recent and Dee is snoozed.
-    expect(await coldNames(session)).toEqual(['Bea <b>Bold</b> \u202Eevil', 'Ada Quill']);
+    // Bea's turn (they wrote last) comes first; then Cy, three days into her circle's one-day
+    // interval, before Ada, 45 days into her 30; Dee is snoozed.
+    expect(await coldNames(session)).toEqual([
+      'Bea <b>Bold</b> \u202Eevil',
+      'Cy Recent',
+      'Ada Quill',
+    ]);
 
     const exported = await exportBackupFile(page);
     expect(exported.name).toMatch(/^acquaint-backup-\d{4}-\d{2}-\d{2}\.json$/);
@@ -213,48 +280,58 @@ describe('backup and restore on the options page', () => {
   });
 });
 
-describe("importing LinkedIn's export", () => {
+describe('a backup another program wrote, read tolerantly (CONTRACT §3)', () => {
   const current = useExtensionSession();
 
-  it('turns Connections.csv into people whose cold list is right on day one', async () => {
+  it('imports a version 1 file with empty addresses, missing fields and extra ones', async () => {
     const session = current();
     const page = await openOptions(session);
-    const connected = (days: number) =>
-      new Date(Date.now() - days * DAY).toLocaleDateString('en-GB', {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'UTC',
-      });
-    const csv = [
-      '\uFEFFNotes:',
-      '"When exporting your connection data, you may notice that some of the email addresses are missing."',
-      '',
-      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
-      `Ada,Quill,https://www.linkedin.com/in/ada-quill-4b21a,,"Quill Data, Inc.",Founder,${connected(100)}`,
-      `Bo,Reyes,https://www.linkedin.com/in/bo-reyes,,,,${connected(5)}`,
-      `Cy,Old,https://www.linkedin.com/in/cy-old,,,,${connected(700)}`,
-    ].join('\r\n');
-    await pickFile(page, 'Connections.csv', csv, 'text/csv');
-    const preview = page.locator('[data-testid="import-preview"]');
-    await preview.waitFor();
-    await expect(
-      preview.locator('[data-testid="preview-people"] td').first().textContent(),
-    ).resolves.toBe('3');
+    const file = {
+      format: 'acquaint-backup',
+      version: 1,
+      exportedAt: daysAgo(1),
+      people: [
+        // No why, tags, cadence, snooze, archived flag or dates; an address given as "".
+        { id: 'p-1', name: 'Ana Lone', identities: [{ key: 'linkedin:ana-lone', url: '' }] },
+        { id: 'p-2', name: 'Ben Null', identities: [{ key: 'x:bennull' }], why: null, tags: null },
+      ],
+      notes: [{ id: 'n-1', personId: 'p-1', body: 'From another tool', url: '', mood: 'fine' }],
+      interactions: [
+        { id: 'i-1', personId: 'p-2', at: daysAgo(90), kind: 'message', direction: 'in' },
+      ],
+      // No settings at all.
+      plugin: { whatever: true },
+    };
+    await pickFile(page, 'other-tool.json', JSON.stringify(file), 'application/json');
+    await page.locator('[data-testid="import-preview"]').waitFor();
     await page.locator('[data-testid="import-confirm"]').click();
     await expect
       .poll(() => page.locator('[data-testid="import-status"]').textContent())
-      .toContain('3 people added');
-    // Connected long ago and never followed up: the oldest first; Bo is recent.
-    expect(await coldNames(session)).toEqual(['Cy Old', 'Ada Quill']);
+      .toContain('2 people added');
+    // Ben wrote 90 days ago; Ana was added yesterday (the file's date).
+    expect(await coldNames(session)).toEqual(['Ben Null']);
+  });
 
-    // The same file again adds nobody twice.
-    await pickFile(page, 'Connections.csv', csv, 'text/csv');
-    await preview.waitFor();
-    await page.locator('[data-testid="import-confirm"]').click();
+  it('still refuses a wrong value, in words with the place beside them', async () => {
+    const session = current();
+    const page = await openOptions(session);
+    const file = {
+      format: 'acquaint-backup',
+      version: 2,
+      people: [
+        { id: 'p-1', identities: [{ key: 'x:nameless' }] },
+        { id: 'p-2', name: 'Ok' },
+      ],
+      interactions: [{ id: 'i-1', personId: 'p-1', at: daysAgo(1), kind: 'fax', direction: 'in' }],
+    };
+    await pickFile(page, 'wrong.json', JSON.stringify(file), 'application/json');
+    const status = page.locator('[data-testid="import-status"]');
     await expect
-      .poll(() => page.locator('[data-testid="import-status"]').textContent())
-      .toContain('Nothing new');
+      .poll(() => status.textContent())
+      .toContain('The 1st person has no name (people[0].name)');
+    expect(await status.textContent()).toContain("The 1st interaction's kind is not one of");
+    expect(await page.locator('[data-testid="import-confirm"]').count()).toBe(0);
+    expect(await coldNames(session)).toEqual([]);
   });
 });
 
